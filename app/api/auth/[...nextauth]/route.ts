@@ -1,0 +1,12 @@
+// /api/auth/* – next-auth sign-in, sign-out, session and CSRF endpoints
+import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
+import { authOptions } from "@/lib/auth/auth-options";
+
+type Segment = { params: Promise<{ nextauth: string[] }> };
+
+function handler(request: NextRequest, segment: Segment) {
+  return NextAuth(request, segment, authOptions());
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,24 @@
+import type { ConcertSummary } from "@/lib/schemas/concerts";
+import { LocalTime } from "@/components/ui/local-time";
+
+export function ConcertCard({ concert }: { concert: ConcertSummary }) {
+  const [next, ...later] = concert.upcoming;
+  return (
+    <article className="flex h-full flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <p className="text-sm font-medium text-brand-600">{concert.artist}</p>
+      <h2 className="mt-1 text-xl font-semibold">{concert.title}</h2>
+      <p className="text-sm text-slate-600">{concert.venue}</p>
+      <p className="mt-3 flex-1 text-sm text-slate-700">{concert.description}</p>
+      <p className="mt-4 text-sm text-slate-700">
+        {next ? (
+          <>
+            Next: <LocalTime iso={next} className="font-medium" />
+            {later.length > 0 && <span className="text-slate-500"> · {later.length} more date{later.length > 1 ? "s" : ""}</span>}
+          </>
+        ) : (
+          "No upcoming dates"
+        )}
+      </p>
+    </article>
+  );
+}

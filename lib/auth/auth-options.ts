@@ -1,0 +1,27 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "../env";
+import { verifyCredentials } from "../users/verify-credentials";
+
+let options: NextAuthOptions | undefined;
+
+/** next-auth configuration: email + password, signed JWT sessions (no session table). */
+export function authOptions(): NextAuthOptions {
+  options ??= {
+    secret: env().AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: async (credentials) => {
+          if (!credentials?.email || !credentials.password) return null;
+          return verifyCredentials(credentials.email, credentials.password);
+        },
+      }),
+    ],
+  };
+  return options;
+}

@@ -1,0 +1,33 @@
+import type { Problem } from "../http/problem";
+
+/** A problem+json answer from our API, thrown by apiFetch. */
+export class ApiProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+
+  /** Field errors keyed by field name (the first message per field). */
+  fieldErrors(): Record<string, string> {
+    const byField: Record<string, string> = {};
+    for (const { field, message } of this.problem.errors ?? []) byField[field] ??= message;
+    return byField;
+  }
+}
+
+/** fetch for the browser: JSON in, JSON out, problems thrown as ApiProblem. */
+export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, headers, ...rest } = init;
+  const response = await fetch(path, {
+    ...rest,
+    headers: { ...(json !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    body: json !== undefined ? JSON.stringify(json) : rest.body,
+  });
+  if (response.status === 204) return undefined as T;
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiProblem(
+      body?.code ? body : { type: "about:blank", title: "Request failed", status: response.status, detail: `The server answered ${response.status}.`, code: "INTERNAL" },
+    );
+  }
+  return body as T;
+}

@@ -1,0 +1,49 @@
+// Typed domain errors. Domain code throws these; lib/http/error-table.ts maps each code to
+// an HTTP status in one place. Nothing here knows about HTTP.
+
+export type ErrorCode =
+  | "VALIDATION_FAILED"
+  | "MALFORMED_JSON"
+  | "UNAUTHENTICATED"
+  | "INVALID_ACCESS_TOKEN"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "EMAIL_TAKEN"
+  | "SERVICE_UNAVAILABLE"
+  | "INTERNAL";
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  override name = "DomainError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(errors: FieldError[], message = "The request has invalid fields.") {
+    super("VALIDATION_FAILED", message, errors);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string) {
+    super("NOT_FOUND", `${what} was not found.`);
+  }
+}
+
+export class EmailTakenError extends DomainError {
+  constructor() {
+    super("EMAIL_TAKEN", "An account with this email already exists.", [
+      { field: "email", message: "is already registered" },
+    ]);
+  }
+}

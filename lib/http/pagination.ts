@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** Query shape shared by every paginated endpoint. */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(200).optional(),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+/** Response shape shared by every paginated endpoint. */
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+
+/** Decodes a cursor made by encodeCursor; an unreadable one yields null. */
+export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Builds a page from `limit + 1` fetched rows: the extra row only signals that more exist. */
+export function toPage<Row, Item>(rows: Row[], limit: number, item: (row: Row) => Item, cursorOf: (row: Row) => unknown): Page<Item> {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows.at(-1);
+  return { items: pageRows.map(item), nextCursor: hasMore && last ? encodeCursor(cursorOf(last)) : null };
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { DomainError, type ErrorCode, type FieldError } from "../errors";
+import { errorTable } from "./error-table";
+
+/** RFC 9457 problem details, with a stable `code` and the fields at fault. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  errors?: FieldError[];
+}
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+export function problemFor(code: ErrorCode, detail: string, errors: FieldError[] = []): Problem {
+  const { status, title } = errorTable[code];
+  return {
+    type: `https://stagepass.dev/problems/${code.toLowerCase().replaceAll("_", "-")}`,
+    title,
+    status,
+    detail,
+    code,
+    ...(errors.length ? { errors } : {}),
+  };
+}
+
+export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "(body)",
+    message: issue.message,
+  }));
+}
+
+/** Maps anything thrown to a problem; `null` means an unexpected failure (a 5xx to log). */
+export function knownProblem(error: unknown): Problem | null {
+  if (error instanceof DomainError) return problemFor(error.code, error.message, error.errors);
+  if (isDatabaseUnreachable(error)) {
+    return problemFor("SERVICE_UNAVAILABLE", "The database is unreachable. Try again shortly.");
+  }
+  return null;
+}
+
+const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P03", "53300"]);
+
+function isDatabaseUnreachable(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (UNREACHABLE.has(code) || code === "P1001" || code === "P2024")) return true;
+    if ((e as { name?: unknown }).name === "DriverAdapterError") {
+      const kind = (e as { cause?: { kind?: string } }).cause?.kind;
+      if (kind === "DatabaseNotReachable" || kind === "ConnectionClosed") return true;
+    }
+  }
+  return false;
+}

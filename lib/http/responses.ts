@@ -1,0 +1,20 @@
+import { PROBLEM_CONTENT_TYPE, type Problem } from "./problem";
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(data, { status, headers });
+}
+
+export function created(data: unknown): Response {
+  return json(data, 201);
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
+
+export function problemResponse(problem: Problem, headers?: HeadersInit): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { ...Object.fromEntries(new Headers(headers)), "content-type": PROBLEM_CONTENT_TYPE },
+  });
+}

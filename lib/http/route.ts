@@ -1,0 +1,86 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { resolveIdentity, type Identity } from "../auth/identity";
+import { DomainError, ValidationError } from "../errors";
+import { fieldErrors, knownProblem, problemFor } from "./problem";
+import { problemResponse } from "./responses";
+
+type Schema = z.ZodType;
+type Parsed<S> = S extends Schema ? z.output<S> : undefined;
+
+export interface RouteConfig<P, Q, B> {
+  /** `user`: a signed-in session or a personal access token is required. */
+  auth: "none" | "user";
+  params?: P;
+  query?: Q;
+  body?: B;
+}
+
+export interface RouteContext<A, P, Q, B> {
+  request: NextRequest;
+  user: A extends "user" ? Identity : null;
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: Parsed<B>;
+  requestId: string;
+}
+
+interface SegmentContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/**
+ * Wraps every API handler: resolves identity, parses params, query and JSON body with
+ * zod, and turns anything thrown into problem+json. Only unexpected (5xx) failures are
+ * logged, with the request id and without request data.
+ */
+export function route<A extends "none" | "user", P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  config: RouteConfig<P, Q, B> & { auth: A },
+  handler: (ctx: RouteContext<A, P, Q, B>) => Promise<Response>,
+) {
+  return async (request: NextRequest, segment: SegmentContext): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    let response: Response;
+    try {
+      const user = config.auth === "user" ? await requireIdentity(request) : null;
+      const params = parse(config.params, await segment.params, "params");
+      const query = parse(config.query, Object.fromEntries(request.nextUrl.searchParams), "query");
+      const body = config.body ? parse(config.body, await readJson(request), undefined) : undefined;
+      response = await handler({ request, user, params, query, body, requestId } as RouteContext<A, P, Q, B>);
+    } catch (error) {
+      response = problemResponse(knownProblem(error) ?? unexpected(error, request, requestId));
+    }
+    response.headers.set("x-request-id", requestId);
+    return response;
+  };
+}
+
+async function requireIdentity(request: NextRequest): Promise<Identity> {
+  const identity = await resolveIdentity(request);
+  if (!identity) throw new DomainError("UNAUTHENTICATED", "Sign in, or send a personal access token as a Bearer token.");
+  return identity;
+}
+
+function parse<S extends Schema | undefined>(schema: S, input: unknown, where: string | undefined): Parsed<S> {
+  if (!schema) return undefined as Parsed<S>;
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(fieldErrors(result.error, where));
+  return result.data as Parsed<S>;
+}
+
+async function readJson(request: NextRequest): Promise<unknown> {
+  const text = await request.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError("MALFORMED_JSON", "The request body must be valid JSON.");
+  }
+}
+
+function unexpected(error: unknown, request: NextRequest, requestId: string) {
+  const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+  console.error(JSON.stringify({ level: "error", requestId, method: request.method, path: request.nextUrl.pathname, name, message, stack }));
+  return problemFor("INTERNAL", `Something went wrong on our side. Quote request id ${requestId} if you contact support.`);
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { pageQuery } from "../http/pagination";
+
+export const concertSummary = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  artist: z.string(),
+  venue: z.string(),
+  description: z.string(),
+  /** Start of each upcoming performance, soonest first (ISO 8601, UTC). */
+  upcoming: z.array(z.iso.datetime()),
+});
+export type ConcertSummary = z.infer<typeof concertSummary>;
+
+export const listConcertsQuery = pageQuery;
+export type ListConcertsQuery = z.infer<typeof listConcertsQuery>;

@@ -1,0 +1,30 @@
+// Started by Playwright: a fresh, seeded database and the production build (`next start`)
+// with production settings and throwaway secrets.
+import { randomBytes } from "node:crypto";
+import { createDatabase, dropDatabase } from "./db/admin";
+import { prepareDatabase } from "./db/prepare";
+import { openDatabaseServer } from "./db/server";
+import { runUntilExit } from "./run-until-exit";
+
+const port = process.env.E2E_PORT ?? "3100";
+const server = await openDatabaseServer("test");
+const name = `stagepass_e2e_${process.pid}`;
+const url = await createDatabase(server.url, name);
+await prepareDatabase(url);
+
+const secret = () => randomBytes(32).toString("base64url");
+await runUntilExit("next", ["start", "-p", port], {
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: url,
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    AUTH_SECRET: secret(),
+    QUEUE_TOKEN_SECRET: secret(),
+    CRON_SECRET: process.env.CRON_SECRET ?? secret(),
+  },
+  cleanup: async () => {
+    await dropDatabase(server.url, name);
+    await server.stop();
+  },
+});
