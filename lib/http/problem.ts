@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { DomainError, type ErrorCode, type FieldError } from "../errors";
 import { errorTable } from "./error-table";
 

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { resolveIdentity, type Identity } from "../auth/identity";
-import { DomainError, ValidationError } from "../errors";
+import { DomainError, ValidationError, type FieldError } from "../errors";
 import { fieldErrors, knownProblem, problemFor } from "./problem";
 import { problemResponse } from "./responses";
 
@@ -45,9 +45,12 @@ export function route<A extends "none" | "user", P extends Schema | undefined = 
     let response: Response;
     try {
       const user = config.auth === "user" ? await requireIdentity(request) : null;
-      const params = parse(config.params, await segment.params, "params");
-      const query = parse(config.query, Object.fromEntries(request.nextUrl.searchParams), "query");
-      const body = config.body ? parse(config.body, await readJson(request), undefined) : undefined;
+      // Every invalid field is reported at once, wherever it is.
+      const invalid: FieldError[] = [];
+      const params = parse(config.params, await segment.params, "params", invalid);
+      const query = parse(config.query, Object.fromEntries(request.nextUrl.searchParams), "query", invalid);
+      const body = config.body ? parse(config.body, await readJson(request), undefined, invalid) : undefined;
+      if (invalid.length) throw new ValidationError(invalid);
       response = await handler({ request, user, params, query, body, requestId } as RouteContext<A, P, Q, B>);
     } catch (error) {
       response = problemResponse(knownProblem(error) ?? unexpected(error, request, requestId));
@@ -63,10 +66,10 @@ async function requireIdentity(request: NextRequest): Promise<Identity> {
   return identity;
 }
 
-function parse<S extends Schema | undefined>(schema: S, input: unknown, where: string | undefined): Parsed<S> {
+function parse<S extends Schema | undefined>(schema: S, input: unknown, where: string | undefined, invalid: FieldError[]): Parsed<S> {
   if (!schema) return undefined as Parsed<S>;
   const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(fieldErrors(result.error, where));
+  if (!result.success) invalid.push(...fieldErrors(result.error, where));
   return result.data as Parsed<S>;
 }
 
