@@ -10,7 +10,7 @@ const DEV_SECRETS = {
   CRON_SECRET: "insecure-development-cron-secret-change-me",
 } as const;
 
-const secret = z.string().min(32, "must be at least 32 characters");
+const secret = z.string({ error: "is required in production (32+ random characters)" }).min(32, "must be at least 32 characters");
 const positiveInt = z.coerce.number().int().positive();
 
 const schema = z

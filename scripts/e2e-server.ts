@@ -1,7 +1,7 @@
 // Started by Playwright: a fresh, seeded database and the production build (`next start`)
 // with production settings and throwaway secrets.
 import { randomBytes } from "node:crypto";
-import { createDatabase, dropDatabase } from "./db/admin";
+import { createDatabase, dropAbandonedDatabases, dropDatabase } from "./db/admin";
 import { prepareDatabase } from "./db/prepare";
 import { openDatabaseServer } from "./db/server";
 import { runUntilExit } from "./run-until-exit";
@@ -9,6 +9,7 @@ import { runUntilExit } from "./run-until-exit";
 const port = process.env.E2E_PORT ?? "3100";
 const server = await openDatabaseServer("test");
 const name = `stagepass_e2e_${process.pid}`;
+await dropAbandonedDatabases(server.url, "stagepass_e2e");
 const url = await createDatabase(server.url, name);
 await prepareDatabase(url);
 
@@ -23,8 +24,10 @@ await runUntilExit("next", ["start", "-p", port], {
     QUEUE_TOKEN_SECRET: secret(),
     CRON_SECRET: process.env.CRON_SECRET ?? secret(),
   },
+  // Playwright signals the whole process group, so an embedded server may already be
+  // stopping; the next run then drops the database instead.
   cleanup: async () => {
-    await dropDatabase(server.url, name);
+    await dropDatabase(server.url, name).catch(() => {});
     await server.stop();
   },
 });

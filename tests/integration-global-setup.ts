@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { createDatabase, dropDatabase } from "../scripts/db/admin";
+import { createDatabase, dropAbandonedDatabases, dropDatabase } from "../scripts/db/admin";
 import { applyMigrations } from "../scripts/db/migrations";
 import { openDatabaseServer } from "../scripts/db/server";
 
@@ -14,7 +14,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const server = await openDatabaseServer("test");
   const name = `stagepass_test_${process.pid}`;
-  await dropDatabase(server.url, name);
+  await dropAbandonedDatabases(server.url, "stagepass_test");
   const url = await createDatabase(server.url, name);
   await applyMigrations(url);
   project.provide("databaseUrl", url);

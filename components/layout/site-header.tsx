@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { getServerSession } from "next-auth";
+import { connection } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
 export async function SiteHeader() {
+  // Who is signed in is known only per request, so every page renders dynamically.
+  await connection();
   const session = await getServerSession(authOptions());
   const user = session?.user;
   return (

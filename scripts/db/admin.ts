@@ -41,3 +41,27 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
 function assertIdentifier(name: string) {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe database name: ${name}`);
 }
+
+/**
+ * Drops databases named `<prefix>_<pid>` whose process is gone: what a run leaves behind
+ * when it is killed before its own cleanup.
+ */
+export async function dropAbandonedDatabases(serverUrl: string, prefix: string): Promise<void> {
+  assertIdentifier(prefix);
+  const { rows } = await withClient(serverUrl, (c) =>
+    c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]),
+  );
+  for (const { datname } of rows) {
+    const pid = Number(datname.slice(prefix.length + 1));
+    if (Number.isInteger(pid) && !isRunning(pid)) await dropDatabase(serverUrl, datname);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
