@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { createAccessToken } from "@/lib/auth/access-tokens";
+import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
 
 type Handler = (request: NextRequest, segment: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
@@ -38,4 +39,31 @@ export async function createTestUser(label = "fan") {
   const user = await createUser({ email: uniqueEmail(label), name: label, password: STRONG_PASSWORD });
   const { token } = await createAccessToken(user.id, "tests");
   return { ...user, token, auth: { authorization: `Bearer ${token}` } };
+}
+
+/** Many users at once, for races; they cannot sign in (no usable password). */
+export async function createUsers(count: number): Promise<string[]> {
+  const rows = await db.user.createManyAndReturn({
+    data: Array.from({ length: count }, () => ({ email: uniqueEmail("crowd"), name: "Crowd", passwordHash: "none" })),
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+/** A concert of its own for a test, optionally with waiting-room settings. */
+export async function createConcert(queue: { activeLimit?: number; admitPerTick?: number; activeTtlSeconds?: number } = {}) {
+  const slug = `test-${randomUUID()}`;
+  return db.concert.create({
+    data: {
+      slug,
+      title: "Test Concert",
+      artist: "Test Artist",
+      venue: "Test Hall",
+      description: "For tests.",
+      queueActiveLimit: queue.activeLimit,
+      queueAdmitPerTick: queue.admitPerTick,
+      queueActiveTtlSeconds: queue.activeTtlSeconds,
+    },
+    select: { id: true },
+  });
 }

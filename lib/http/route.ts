@@ -3,7 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { resolveIdentity, type Identity } from "../auth/identity";
+import { systemClock } from "../clock";
 import { DomainError, ValidationError, type FieldError } from "../errors";
+import { QUEUE_TOKEN_HEADER, requireActiveQueueToken, requireOwnQueueToken } from "../queue/queue-guard";
+import type { QueueClaims } from "../queue/queue-token";
 import { fieldErrors, knownProblem, problemFor } from "./problem";
 import { problemResponse } from "./responses";
 
@@ -16,7 +19,15 @@ export interface RouteConfig<P, Q, B> {
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The X-Queue-Token the route requires (with `auth: "user"`). `"own"`: any token issued
+   * to the caller. A function: the caller must be shopping (ACTIVE) in the line of the
+   * concert it returns — the concert of the resource the request touches.
+   */
+  queue?: "own" | ((input: QueueInput<P, Q, B>) => string | Promise<string>);
 }
+
+type QueueInput<P, Q, B> = { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> };
 
 export interface RouteContext<A, P, Q, B> {
   request: NextRequest;
@@ -24,6 +35,8 @@ export interface RouteContext<A, P, Q, B> {
   params: Parsed<P>;
   query: Parsed<Q>;
   body: Parsed<B>;
+  /** The verified queue token's claims, on routes with a `queue` requirement. */
+  queue: QueueClaims | null;
   requestId: string;
 }
 
@@ -51,7 +64,9 @@ export function route<A extends "none" | "user", P extends Schema | undefined = 
       const query = parse(config.query, Object.fromEntries(request.nextUrl.searchParams), "query", invalid);
       const body = config.body ? parse(config.body, await readJson(request), undefined, invalid) : undefined;
       if (invalid.length) throw new ValidationError(invalid);
-      response = await handler({ request, user, params, query, body, requestId } as RouteContext<A, P, Q, B>);
+      const input = { params, query, body } as QueueInput<P, Q, B>;
+      const queue = user && config.queue ? await checkQueueToken(config.queue, request, user.id, input) : null;
+      response = await handler({ request, user, params, query, body, queue, requestId } as RouteContext<A, P, Q, B>);
     } catch (error) {
       response = problemResponse(knownProblem(error) ?? unexpected(error, request, requestId));
     }
@@ -64,6 +79,17 @@ async function requireIdentity(request: NextRequest): Promise<Identity> {
   const identity = await resolveIdentity(request);
   if (!identity) throw new DomainError("UNAUTHENTICATED", "Sign in, or send a personal access token as a Bearer token.");
   return identity;
+}
+
+async function checkQueueToken<P, Q, B>(
+  requirement: NonNullable<RouteConfig<P, Q, B>["queue"]>,
+  request: NextRequest,
+  userId: string,
+  input: QueueInput<P, Q, B>,
+): Promise<QueueClaims> {
+  const token = request.headers.get(QUEUE_TOKEN_HEADER);
+  if (requirement === "own") return requireOwnQueueToken(token, userId, systemClock.now());
+  return requireActiveQueueToken(token, userId, await requirement(input));
 }
 
 function parse<S extends Schema | undefined>(schema: S, input: unknown, where: string | undefined, invalid: FieldError[]): Parsed<S> {

@@ -1,0 +1,26 @@
+import { db } from "../db";
+import { defaultQueueDeps } from "./enter-queue";
+import { resolveQueueSettings } from "./settings";
+
+export interface QueueTickResult {
+  concertId: string;
+  admitted: number;
+  serving: number;
+}
+
+/**
+ * The cron side of admission: one forced step for every concert's line. Settings are
+ * refreshed on the way, so a changed limit takes effect within a tick.
+ */
+export async function admitAllQueues(deps = defaultQueueDeps()): Promise<QueueTickResult[]> {
+  const concerts = await db.concert.findMany({
+    select: { id: true, queueActiveLimit: true, queueAdmitPerTick: true, queueActiveTtlSeconds: true },
+  });
+  const now = deps.clock.now();
+  const results: QueueTickResult[] = [];
+  for (const concert of concerts) {
+    const step = await deps.store.admit(concert.id, now, { force: true, settings: resolveQueueSettings(concert) });
+    if (step) results.push({ concertId: concert.id, ...step });
+  }
+  return results;
+}

@@ -1,0 +1,31 @@
+import { systemClock, type Clock } from "../clock";
+import type { QueueStore } from "./queue-store";
+import { signQueueToken } from "./queue-token";
+import { queueView, type QueueView } from "./queue-view";
+import { getQueueSettingsOrThrow } from "./settings";
+import { queueStore } from "./store";
+
+export interface QueueDeps {
+  store: QueueStore;
+  clock: Clock;
+}
+
+export const defaultQueueDeps = (): QueueDeps => ({ store: queueStore(), clock: systemClock });
+
+export interface EnteredQueue extends QueueView {
+  token: string;
+  /** False when the caller already had a place and got it back. */
+  created: boolean;
+}
+
+/** Puts the user in the concert's line (or back in their place) and signs their token. */
+export async function enterQueue(userId: string, concertId: string, deps = defaultQueueDeps()): Promise<EnteredQueue> {
+  const settings = await getQueueSettingsOrThrow(concertId);
+  const now = deps.clock.now();
+  const { number, created } = await deps.store.enter(concertId, userId, settings, now);
+  // The poll admits right away when there is room, so the first answer is already honest.
+  const polled = await deps.store.poll(concertId, userId, now);
+  const entry = polled.entry?.number === number ? polled.entry : { number, status: "WAITING" as const, activeUntil: null };
+  const token = await signQueueToken({ userId, concertId, number }, now);
+  return { ...queueView(entry, polled, now), token, created };
+}

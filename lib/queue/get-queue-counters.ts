@@ -1,0 +1,13 @@
+import { db } from "../db";
+import { NotFoundError } from "../errors";
+import { defaultQueueDeps } from "./enter-queue";
+import type { QueueCounters } from "./queue-store";
+
+export async function getQueueCounters(concertId: string, deps = defaultQueueDeps()): Promise<QueueCounters & { concertId: string }> {
+  const counters = await deps.store.counters(concertId);
+  // A line nobody has joined reads as zeros; only an unknown concert is an error.
+  if (counters.lastNumber === 0 && !(await db.concert.findUnique({ where: { id: concertId }, select: { id: true } }))) {
+    throw new NotFoundError("Concert");
+  }
+  return { concertId, ...counters };
+}

@@ -1,0 +1,7 @@
+import { defaultQueueDeps } from "./enter-queue";
+import type { QueueClaims } from "./queue-token";
+
+/** Gives up the token holder's place; waiting people behind move up, an active slot frees. */
+export async function leaveQueue(claims: QueueClaims, deps = defaultQueueDeps()): Promise<void> {
+  await deps.store.release(claims.concertId, claims.userId, claims.number);
+}

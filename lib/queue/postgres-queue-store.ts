@@ -1,0 +1,82 @@
+import type { Db } from "../db";
+import { ADMIT_GRACE_SECONDS, ADMIT_INTERVAL_MS, type QueueCounters, type QueuePoll, type QueueSettings, type QueueStore } from "./queue-store";
+
+// Each method is one statement: the queue_* functions of the waiting_room migration lock
+// the concert's counter row where ordering matters.
+
+interface PollRow {
+  entry_number: number | null;
+  status: string | null;
+  active_until: Date | null;
+  serving: number;
+  last_number: number;
+  admit_rate: number;
+}
+
+export class PostgresQueueStore implements QueueStore {
+  constructor(private readonly db: Db) {}
+
+  async enter(concertId: string, userId: string, settings: QueueSettings, now: Date) {
+    const [row] = await this.db.$queryRaw<{ entry_number: number; created: boolean }[]>`
+      SELECT * FROM queue_enter(${concertId}::uuid, ${userId}::uuid, ${now}::timestamptz,
+        ${settings.activeLimit}::int, ${settings.admitPerTick}::int, ${settings.activeTtlSeconds}::int)`;
+    return { number: row!.entry_number, created: row!.created };
+  }
+
+  async poll(concertId: string, userId: string, now: Date): Promise<QueuePoll> {
+    const [row] = await this.db.$queryRaw<PollRow[]>`
+      SELECT * FROM queue_poll(${concertId}::uuid, ${userId}::uuid, ${now}::timestamptz,
+        ${ADMIT_INTERVAL_MS}::int, ${ADMIT_GRACE_SECONDS}::int)`;
+    if (!row) return { serving: 0, lastNumber: 0, admitRate: 0, entry: null };
+    const live = row.entry_number !== null && row.status !== "LEFT";
+    return {
+      serving: row.serving,
+      lastNumber: row.last_number,
+      admitRate: row.admit_rate,
+      entry: live
+        ? {
+            number: row.entry_number!,
+            status: row.status === "ACTIVE" ? "ACTIVE" : row.status === "WAITING" ? "WAITING" : "EXPIRED",
+            activeUntil: row.status === "ACTIVE" ? row.active_until : null,
+          }
+        : null,
+    };
+  }
+
+  async admit(concertId: string, now: Date, { force, settings }: { force: boolean; settings?: QueueSettings }) {
+    const [row] = await this.db.$queryRaw<{ admitted: number; serving: number }[]>`
+      SELECT * FROM queue_admit(${concertId}::uuid, ${now}::timestamptz, ${force}, ${ADMIT_INTERVAL_MS}::int,
+        ${ADMIT_GRACE_SECONDS}::int, ${settings?.activeLimit ?? null}::int, ${settings?.admitPerTick ?? null}::int,
+        ${settings?.activeTtlSeconds ?? null}::int)`;
+    return row ?? null;
+  }
+
+  async release(concertId: string, userId: string, number: number) {
+    const count = await this.db.$executeRaw`
+      UPDATE queue_entries SET status = 'LEFT', active_until = NULL
+       WHERE concert_id = ${concertId}::uuid AND user_id = ${userId}::uuid AND number = ${number}
+         AND status IN ('WAITING', 'ADMITTED', 'ACTIVE')`;
+    return count > 0;
+  }
+
+  async isActive(concertId: string, userId: string, number: number, now: Date) {
+    const rows = await this.db.$queryRaw<unknown[]>`
+      SELECT 1 FROM queue_entries
+       WHERE concert_id = ${concertId}::uuid AND user_id = ${userId}::uuid AND number = ${number}
+         AND status = 'ACTIVE' AND active_until > ${now}::timestamptz`;
+    return rows.length > 0;
+  }
+
+  async counters(concertId: string): Promise<QueueCounters> {
+    const [row] = await this.db.$queryRaw<{ serving: number; last_number: number; admit_rate: number }[]>`
+      SELECT serving, last_number, admit_rate FROM queue_counters WHERE concert_id = ${concertId}::uuid`;
+    return { serving: row?.serving ?? 0, lastNumber: row?.last_number ?? 0, admitRate: row?.admit_rate ?? 0 };
+  }
+
+  async activeCount(concertId: string, now: Date) {
+    const [row] = await this.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM queue_entries
+       WHERE concert_id = ${concertId}::uuid AND status IN ('ADMITTED', 'ACTIVE') AND active_until > ${now}::timestamptz`;
+    return row!.n;
+  }
+}

@@ -1,0 +1,34 @@
+import { DomainError } from "../errors";
+import { defaultQueueDeps } from "./enter-queue";
+import { verifyQueueToken, type QueueClaims } from "./queue-token";
+
+export const QUEUE_TOKEN_HEADER = "x-queue-token";
+
+/** The caller's own queue token: signed by us, unexpired, and issued to this user. */
+export async function requireOwnQueueToken(token: string | null, userId: string, now: Date): Promise<QueueClaims> {
+  if (!token) throw new DomainError("QUEUE_TOKEN_MISSING", `Send your queue token in the ${QUEUE_TOKEN_HEADER} header.`);
+  const claims = await verifyQueueToken(token, now);
+  if (claims.userId !== userId) throw new DomainError("QUEUE_TOKEN_NOT_YOURS", "This queue token was issued to another account.");
+  return claims;
+}
+
+/**
+ * The one guard for queue-protected resources: the caller's own token, for the
+ * resource's concert, and the store says its holder is shopping (ACTIVE) right now.
+ */
+export async function requireActiveQueueToken(
+  token: string | null,
+  userId: string,
+  concertId: string,
+  deps = defaultQueueDeps(),
+): Promise<QueueClaims> {
+  const now = deps.clock.now();
+  const claims = await requireOwnQueueToken(token, userId, now);
+  if (claims.concertId !== concertId) {
+    throw new DomainError("QUEUE_TOKEN_WRONG_CONCERT", "This queue token is for another concert's line.");
+  }
+  if (!(await deps.store.isActive(concertId, userId, claims.number, now))) {
+    throw new DomainError("QUEUE_NOT_ACTIVE", "Your turn has not come yet, or your shopping time is over. Check the waiting room.");
+  }
+  return claims;
+}

@@ -1,0 +1,78 @@
+// The waiting room's state behind one interface, with a Postgres and a Redis
+// implementation that pass one contract suite (queue-store.contract.ts). Every method is
+// one atomic store operation: a SQL function call or a Lua script.
+
+export interface QueueSettings {
+  /** Most people shopping (admitted or active) at once. */
+  activeLimit: number;
+  /** Most admissions per admission step. */
+  admitPerTick: number;
+  /** How long an admitted person may shop. */
+  activeTtlSeconds: number;
+}
+
+export type EntryStatus = "WAITING" | "ACTIVE" | "EXPIRED";
+
+export interface QueueCounters {
+  /** Everyone with number <= serving has been let in. */
+  serving: number;
+  /** The last number handed out. */
+  lastNumber: number;
+  /** Smoothed admissions per second. */
+  admitRate: number;
+}
+
+export interface QueueEntry {
+  number: number;
+  status: EntryStatus;
+  /** When an ACTIVE entry's shopping time ends. */
+  activeUntil: Date | null;
+}
+
+export interface QueuePoll extends QueueCounters {
+  /** Null when the user has no place (never entered, or left). */
+  entry: QueueEntry | null;
+}
+
+export interface AdmitResult {
+  admitted: number;
+  serving: number;
+}
+
+export interface QueueStore {
+  /**
+   * Gives the user the next number, or returns their live place (waiting, admitted or
+   * active). Records the settings in force for the concert.
+   */
+  enter(concertId: string, userId: string, settings: QueueSettings, now: Date): Promise<{ number: number; created: boolean }>;
+
+  /**
+   * The user's entry and the concert's counters, after a rate-limited admission step.
+   * An admitted entry becomes ACTIVE here, for the concert's active TTL.
+   */
+  poll(concertId: string, userId: string, now: Date): Promise<QueuePoll>;
+
+  /**
+   * One admission step: admits up to min(admitPerTick, activeLimit − slots in use).
+   * Unforced steps run at most once per ADMIT_INTERVAL_MS per concert. Settings, when
+   * given, replace the recorded ones first. Null when skipped or the concert has no line.
+   */
+  admit(concertId: string, now: Date, options: { force: boolean; settings?: QueueSettings }): Promise<AdmitResult | null>;
+
+  /** Ends the user's place with this number (leaving, or after paying). False when it was not theirs. */
+  release(concertId: string, userId: string, number: number): Promise<boolean>;
+
+  /** True only while the user's entry with this number is ACTIVE. */
+  isActive(concertId: string, userId: string, number: number, now: Date): Promise<boolean>;
+
+  counters(concertId: string): Promise<QueueCounters>;
+
+  /** People admitted or active right now (slots in use); for tests and monitoring. */
+  activeCount(concertId: string, now: Date): Promise<number>;
+}
+
+/** Unforced admission steps (from polls) run at most this often per concert. */
+export const ADMIT_INTERVAL_MS = 1_000;
+
+/** An admitted person keeps their reserved slot this long before their first poll. */
+export const ADMIT_GRACE_SECONDS = 120;

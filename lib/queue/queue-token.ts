@@ -1,0 +1,45 @@
+import { errors, jwtVerify, SignJWT } from "jose";
+import { z } from "zod";
+import { env } from "../env";
+import { DomainError } from "../errors";
+
+/** What a queue token proves: this user holds this number in this concert's line. */
+export interface QueueClaims {
+  userId: string;
+  concertId: string;
+  number: number;
+}
+
+// Long enough to wait through any line; whether the holder may shop is the store's call.
+const TOKEN_TTL_SECONDS = 12 * 60 * 60;
+const ALGORITHM = "HS256";
+
+const payload = z.object({ sub: z.uuid(), concertId: z.uuid(), number: z.number().int().positive() });
+
+function key(): Uint8Array {
+  return new TextEncoder().encode(env().QUEUE_TOKEN_SECRET);
+}
+
+export async function signQueueToken(claims: QueueClaims, now: Date): Promise<string> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ concertId: claims.concertId, number: claims.number })
+    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
+    .setSubject(claims.userId)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + TOKEN_TTL_SECONDS)
+    .sign(key());
+}
+
+/** The token's claims; throws QUEUE_TOKEN_EXPIRED or QUEUE_TOKEN_INVALID. */
+export async function verifyQueueToken(token: string, now: Date): Promise<QueueClaims> {
+  try {
+    const { payload: raw } = await jwtVerify(token, key(), { algorithms: [ALGORITHM], currentDate: now });
+    const claims = payload.parse(raw);
+    return { userId: claims.sub, concertId: claims.concertId, number: claims.number };
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) {
+      throw new DomainError("QUEUE_TOKEN_EXPIRED", "This queue token has expired. Join the line again.");
+    }
+    throw new DomainError("QUEUE_TOKEN_INVALID", "The queue token is malformed or its signature does not match.");
+  }
+}

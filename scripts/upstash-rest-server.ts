@@ -1,0 +1,153 @@
+// A small server speaking the Upstash Redis REST protocol in front of a plain
+// redis-server, so the app's @upstash/redis client can run against a self-hosted or
+// local Redis (development, tests, benchmarks). It is a dev/test tool, not for production.
+//
+//   npm run redis:rest -- --redis redis://127.0.0.1:6379 --port 8079 --token <secret>
+//
+// Then set UPSTASH_REDIS_REST_URL=http://127.0.0.1:8079 and UPSTASH_REDIS_REST_TOKEN=<secret>.
+//
+// Protocol: POST / with a JSON command array → {"result": …}; POST /pipeline and
+// POST /multi-exec with an array of command arrays → [{"result": …} | {"error": …}, …]
+// (multi-exec runs them in one MULTI/EXEC); errors of a single command → 400
+// {"error": …}; a missing or wrong Bearer token → 401. With `Upstash-Encoding: base64`
+// every string in a result except the status "OK" is base64-encoded, as the client expects.
+import { timingSafeEqual } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
+import { createClient } from "redis";
+
+type Command = (string | number)[];
+
+// RESP2 replies (flat arrays, no maps) are what the REST protocol returns.
+const connect = (url: string) => createClient({ url, RESP: 2 });
+type RedisClientType = ReturnType<typeof connect>;
+type Reply = string | number | null | Reply[] | { error: string };
+
+export interface UpstashRestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startUpstashRestServer(options: { redisUrl: string; token: string; port?: number; host?: string }): Promise<UpstashRestServer> {
+  const redis = connect(options.redisUrl);
+  redis.on("error", (error) => console.error("[upstash-rest] redis:", error.message));
+  await redis.connect();
+
+  const server = http.createServer((request, response) => {
+    handle(redis, options.token, request)
+      .then(({ status, body }) => {
+        response.writeHead(status, { "content-type": "application/json" });
+        response.end(JSON.stringify(body));
+      })
+      .catch((error: Error) => {
+        response.writeHead(500, { "content-type": "application/json" });
+        response.end(JSON.stringify({ error: error.message }));
+      });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? "127.0.0.1"}:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await redis.quit();
+    },
+  };
+}
+
+async function handle(redis: RedisClientType, token: string, request: http.IncomingMessage): Promise<{ status: number; body: unknown }> {
+  if (!authorized(request.headers.authorization, token)) return { status: 401, body: { error: "Unauthorized" } };
+  const base64 = String(request.headers["upstash-encoding"] ?? "").toLowerCase() === "base64";
+  const path = new URL(request.url ?? "/", "http://localhost").pathname;
+  const body = await readJson(request);
+
+  if (path === "/pipeline" || path === "/multi-exec") {
+    if (!isCommandList(body)) return { status: 400, body: { error: "ERR the body must be an array of command arrays" } };
+    const replies = path === "/multi-exec" ? await transaction(redis, body) : await Promise.all(body.map((c) => run(redis, c)));
+    return { status: 200, body: replies.map((reply) => (isError(reply) ? reply : { result: encode(reply, base64) })) };
+  }
+
+  // Either POST / with a JSON array, or the path form /set/key/value.
+  const command = path === "/" ? body : path.slice(1).split("/").map(decodeURIComponent);
+  if (!isCommand(command)) return { status: 400, body: { error: "ERR the body must be a command array" } };
+  const reply = await run(redis, command);
+  return isError(reply) ? { status: 400, body: reply } : { status: 200, body: { result: encode(reply, base64) } };
+}
+
+async function run(redis: RedisClientType, command: Command): Promise<Reply> {
+  try {
+    return normalise(await redis.sendCommand(command.map(String)));
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+async function transaction(redis: RedisClientType, commands: Command[]): Promise<Reply[]> {
+  const multi = redis.multi();
+  for (const command of commands) multi.addCommand(command.map(String));
+  try {
+    return ((await multi.exec()) as unknown[]).map(normalise);
+  } catch (error) {
+    const failed = error as { replies?: unknown[]; message: string };
+    if (!failed.replies) return commands.map(() => ({ error: failed.message }));
+    return failed.replies.map((reply) => (reply instanceof Error ? { error: reply.message } : normalise(reply)));
+  }
+}
+
+function normalise(reply: unknown): Reply {
+  if (reply === null || reply === undefined) return null;
+  if (Array.isArray(reply)) return reply.map(normalise);
+  if (typeof reply === "number" || typeof reply === "string") return reply;
+  if (Buffer.isBuffer(reply)) return reply.toString("utf8");
+  return String(reply);
+}
+
+function encode(reply: Reply, base64: boolean): Reply {
+  if (!base64) return reply;
+  if (Array.isArray(reply)) return reply.map((r) => encode(r, base64));
+  if (typeof reply === "string") return reply === "OK" ? reply : Buffer.from(reply, "utf8").toString("base64");
+  return reply;
+}
+
+function authorized(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.startsWith("Bearer ") ? header.slice(7) : "");
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const isError = (reply: Reply): reply is { error: string } => typeof reply === "object" && reply !== null && !Array.isArray(reply);
+const isCommand = (value: unknown): value is Command =>
+  Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string" || typeof v === "number");
+const isCommandList = (value: unknown): value is Command[] => Array.isArray(value) && value.every(isCommand);
+
+async function readJson(request: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  if (chunks.length === 0) return null;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    return null;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const arg = (name: string) => process.argv[process.argv.indexOf(`--${name}`) + 1];
+  const has = (name: string) => process.argv.includes(`--${name}`);
+  const token = has("token") ? arg("token") : process.env.UPSTASH_REDIS_REST_TOKEN;
+  if (!token) {
+    console.error("Pass --token <secret> (or set UPSTASH_REDIS_REST_TOKEN).");
+    process.exit(2);
+  }
+  const server = await startUpstashRestServer({
+    redisUrl: (has("redis") && arg("redis")) || process.env.REDIS_URL || "redis://127.0.0.1:6379",
+    token,
+    port: has("port") ? Number(arg("port")) : 8079,
+    host: (has("host") && arg("host")) || "127.0.0.1",
+  });
+  console.log(`Upstash REST protocol on ${server.url} → Redis. Ctrl-C to stop.`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void server.close().then(() => process.exit(0)));
+}
