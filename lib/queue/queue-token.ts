@@ -16,24 +16,22 @@ const ALGORITHM = "HS256";
 
 const payload = z.object({ sub: z.uuid(), concertId: z.uuid(), number: z.number().int().positive() });
 
-function key(): Uint8Array {
-  return new TextEncoder().encode(env().QUEUE_TOKEN_SECRET);
-}
+const key = (secret: string) => new TextEncoder().encode(secret);
 
-export async function signQueueToken(claims: QueueClaims, now: Date): Promise<string> {
+export async function signQueueToken(claims: QueueClaims, now: Date, secret = env().QUEUE_TOKEN_SECRET): Promise<string> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   return new SignJWT({ concertId: claims.concertId, number: claims.number })
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setSubject(claims.userId)
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + TOKEN_TTL_SECONDS)
-    .sign(key());
+    .sign(key(secret));
 }
 
 /** The token's claims; throws QUEUE_TOKEN_EXPIRED or QUEUE_TOKEN_INVALID. */
-export async function verifyQueueToken(token: string, now: Date): Promise<QueueClaims> {
+export async function verifyQueueToken(token: string, now: Date, secret = env().QUEUE_TOKEN_SECRET): Promise<QueueClaims> {
   try {
-    const { payload: raw } = await jwtVerify(token, key(), { algorithms: [ALGORITHM], currentDate: now });
+    const { payload: raw } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], currentDate: now });
     const claims = payload.parse(raw);
     return { userId: claims.sub, concertId: claims.concertId, number: claims.number };
   } catch (error) {

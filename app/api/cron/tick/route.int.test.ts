@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
+import { getQueueSettingsOrThrow } from "@/lib/queue/settings";
+import { queueStore } from "@/lib/queue/store";
+import { call, createConcert, createUsers } from "@/tests/helpers";
+import { GET } from "./route";
+
+describe("GET /api/cron/tick", () => {
+  it("refuses callers without the cron secret", async () => {
+    for (const authorization of [undefined, "Bearer wrong", env().CRON_SECRET]) {
+      const response = await call(GET, { headers: authorization ? { authorization } : {} });
+      expect(response.status).toBe(401);
+    }
+  });
+
+  it("advances every line by one step, within its limits", async () => {
+    const concert = await createConcert({ activeLimit: 3, admitPerTick: 2 });
+    const users = await createUsers(6);
+    const settings = await getQueueSettingsOrThrow(concert.id);
+    for (const user of users) await queueStore().enter(concert.id, user, settings, new Date());
+    const tick = () => call(GET, { headers: { authorization: `Bearer ${env().CRON_SECRET}` } });
+    const steps = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await tick();
+      expect(response.status).toBe(200);
+      steps.push(response.body.queues.find((q: { concertId: string }) => q.concertId === concert.id));
+    }
+    // Two per tick, until the three slots are taken.
+    expect(steps).toEqual([
+      { concertId: concert.id, admitted: 2, serving: 2 },
+      { concertId: concert.id, admitted: 1, serving: 3 },
+      { concertId: concert.id, admitted: 0, serving: 3 },
+    ]);
+  });
+});
