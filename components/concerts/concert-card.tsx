@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ConcertSummary } from "@/lib/schemas/concerts";
 import { LocalTime } from "@/components/ui/local-time";
 
@@ -6,7 +7,11 @@ export function ConcertCard({ concert }: { concert: ConcertSummary }) {
   return (
     <article className="flex h-full flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <p className="text-sm font-medium text-brand-600">{concert.artist}</p>
-      <h2 className="mt-1 text-xl font-semibold">{concert.title}</h2>
+      <h2 className="mt-1 text-xl font-semibold">
+        <Link href={`/concerts/${concert.id}`} className="hover:text-brand-600 hover:underline">
+          {concert.title}
+        </Link>
+      </h2>
       <p className="text-sm text-slate-600">{concert.venue}</p>
       <p className="mt-3 flex-1 text-sm text-slate-700">{concert.description}</p>
       <p className="mt-4 text-sm text-slate-700">

@@ -12,6 +12,10 @@ export function authOptions(): NextAuthOptions {
     secret: env().AUTH_SECRET,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin" },
+    callbacks: {
+      // Pages need the user id; the JWT already carries it as `sub`.
+      session: ({ session, token }) => ({ ...session, user: { ...session.user, id: token.sub! } }),
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",

@@ -1,0 +1,44 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { formatCountdown } from "./format";
+import { readQueueToken, useLeaveQueue, useNow, useQueueStatus } from "./queue-api";
+
+/** Shown on a concert's pages: whether you may shop now, for how long, and a way out. */
+export function QueueSessionBanner({ concertId }: { concertId: string }) {
+  // Null on the server; the markup is the same either way until the status arrives.
+  const [token, setToken] = useState(() => readQueueToken(concertId));
+  const status = useQueueStatus(token);
+  const leave = useLeaveQueue(concertId);
+  const now = useNow();
+
+  const view = status.data;
+  if (view?.status === "ACTIVE" && view.activeUntil) {
+    const left = new Date(view.activeUntil).getTime() - now;
+    return (
+      <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-emerald-900">
+        <p>
+          <strong>You&apos;re in.</strong> Shopping time left: <span data-testid="active-time-left">{formatCountdown(left)}</span>
+        </p>
+        <button
+          type="button"
+          onClick={() => leave.mutate(token!, { onSuccess: () => setToken(null) })}
+          className="rounded-md border border-emerald-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-emerald-100"
+        >
+          Leave the line
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4">
+      <p className="text-slate-800">
+        {view?.status === "WAITING" ? "You\u2019re waiting in line for this concert." : "Tickets are sold through a fair waiting room."}
+      </p>
+      <Link href={`/concerts/${concertId}/queue`} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+        {view?.status === "WAITING" ? "Back to the waiting room" : "Join the waiting room"}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { ApiProblem } from "@/lib/client/api";
+import { formatEta } from "./format";
+import { useEnterQueue, useLeaveQueue, useQueueStatus } from "./queue-api";
+
+export function WaitingRoom({ concertId, title }: { concertId: string; title: string }) {
+  const router = useRouter();
+  const { entered, enter, error: enterError } = useEnterQueue(concertId);
+  const status = useQueueStatus(entered?.token ?? null);
+  const leave = useLeaveQueue(concertId);
+  const view = status.data ?? entered;
+
+  useEffect(enter, [enter]);
+  useEffect(() => {
+    if (view?.status === "ACTIVE") router.replace(`/concerts/${concertId}`);
+  }, [view, concertId, router]);
+  useEffect(() => {
+    // Our token no longer counts (someone else signed in here, say): join again.
+    if (status.error instanceof ApiProblem && status.error.problem.code.startsWith("QUEUE_TOKEN")) enter();
+  }, [status.error, enter]);
+
+  if (enterError) {
+    return <FormAlert>{enterError.message || "We could not put you in line. Try again in a moment."}</FormAlert>;
+  }
+  if (!view) return <p aria-busy="true">Finding your place in line…</p>;
+
+  if (view.status === "EXPIRED") {
+    return (
+      <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 className="text-xl font-semibold">Your turn has passed</h2>
+        <p className="text-slate-600">You left the line or your shopping time ran out. You can join again at the back.</p>
+        <button type="button" onClick={enter} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+          Join the line again
+        </button>
+      </section>
+    );
+  }
+
+  // Progress since this page joined (or rejoined) the line.
+  const start = entered?.serving ?? view.serving;
+  const span = Math.max(1, view.number - start);
+  const progress = view.status === "ACTIVE" ? 100 : Math.round((100 * Math.max(0, view.serving - start)) / span);
+  return (
+    <section className="space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="queue-heading">
+      <div>
+        <h2 id="queue-heading" className="text-xl font-semibold">
+          {view.status === "ACTIVE" ? "It's your turn!" : "You're in line"}
+        </h2>
+        <p className="text-sm text-slate-600">
+          {title} · your number is <strong>{view.number.toLocaleString()}</strong>
+        </p>
+      </div>
+      <dl className="grid grid-cols-2 gap-4" aria-live="polite">
+        <div className="rounded-lg bg-slate-50 p-4">
+          <dt className="text-sm text-slate-600">Your position</dt>
+          <dd className="text-3xl font-bold" data-testid="queue-position">
+            {view.position.toLocaleString()}
+          </dd>
+        </div>
+        <div className="rounded-lg bg-slate-50 p-4">
+          <dt className="text-sm text-slate-600">Estimated wait</dt>
+          <dd className="text-lg font-semibold">{view.status === "ACTIVE" ? "now" : formatEta(view.etaSeconds)}</dd>
+        </div>
+      </dl>
+      <p className="text-sm text-slate-700" data-testid="queue-ahead">
+        {view.position > 1 ? `${(view.position - 1).toLocaleString()} people ahead of you` : "You're next."}
+      </p>
+      <div
+        role="progressbar"
+        aria-label="Progress through the line"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={progress}
+        className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+      >
+        <div className="h-full rounded-full bg-brand-600 transition-all duration-700" style={{ width: `${progress}%` }} />
+      </div>
+      <p className="text-sm text-slate-600">
+        Keep this page open: it checks your place by itself and takes you to the dates when it is your turn. Reloading keeps your place.
+      </p>
+      {status.isError && <p className="text-sm text-amber-700">Connection trouble; still trying to check your place…</p>}
+      <div className="flex flex-wrap gap-3">
+        <button
+          type="button"
+          onClick={() => entered && leave.mutate(entered.token, { onSuccess: () => router.push("/") })}
+          disabled={leave.isPending}
+          className="rounded-md border border-slate-300 px-4 py-2 font-medium text-slate-700 hover:bg-slate-100"
+        >
+          Leave the line
+        </button>
+        <Link href="/" className="rounded-md px-4 py-2 font-medium text-brand-600 hover:underline">
+          Back to concerts
+        </Link>
+      </div>
+    </section>
+  );
+}

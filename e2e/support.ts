@@ -1,0 +1,25 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "correct-horse-battery-9";
+
+/** A new account, signed in through the sign-in page in this page's browser context. */
+export async function signUpAndSignIn(page: Page, name: string) {
+  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID()}@example.test`;
+  const created = await page.request.post("/api/v1/users", { data: { email, password: PASSWORD, name } });
+  expect(created.status()).toBe(201);
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-user")).toContainText(name);
+  return { email };
+}
+
+export async function concertIdByTitle(page: Page, title: string): Promise<string> {
+  const response = await page.request.get("/api/v1/concerts?limit=100");
+  const { items } = (await response.json()) as { items: { id: string; title: string }[] };
+  const concert = items.find((c) => c.title === title);
+  if (!concert) throw new Error(`No concert titled ${title}`);
+  return concert.id;
+}

@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { concertIdByTitle, signUpAndSignIn } from "./support";
+
+// The e2e server lets one person shop at a time (QUEUE_ACTIVE_LIMIT=1).
+test("a second fan waits in line, keeps their place on reload, and is let in when the first leaves", async ({ browser }) => {
+  const first = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext()).newPage();
+  await signUpAndSignIn(first, "First Fan");
+  await signUpAndSignIn(second, "Second Fan");
+  const concertId = await concertIdByTitle(first, "Aurora Lights Tour");
+
+  await first.goto("/");
+  await first.getByRole("link", { name: "Aurora Lights Tour" }).click();
+  await first.getByRole("link", { name: "Join the waiting room" }).click();
+  await expect(first).toHaveURL(`/concerts/${concertId}`);
+  await expect(first.getByText("You're in.")).toBeVisible();
+
+  await second.goto(`/concerts/${concertId}/queue`);
+  await expect(second.getByRole("heading", { name: "You're in line" })).toBeVisible();
+  await expect(second.getByTestId("queue-position")).toHaveText("1");
+  await expect(second.getByTestId("queue-ahead")).toHaveText("You're next.");
+  const number = await second.getByText(/your number is/).textContent();
+
+  await second.reload();
+  await expect(second.getByTestId("queue-position")).toHaveText("1");
+  await expect(second.getByText(/your number is/)).toHaveText(number!);
+
+  await first.getByRole("button", { name: "Leave the line" }).click();
+  await expect(first.getByRole("link", { name: "Join the waiting room" })).toBeVisible();
+
+  // Nobody touches the second page: its own polling notices the free slot and moves on.
+  await expect(second).toHaveURL(`/concerts/${concertId}`, { timeout: 20_000 });
+  await expect(second.getByText("You're in.")).toBeVisible();
+  await expect(second.getByTestId("active-time-left")).toHaveText(/^1[45]:\d\d$/);
+});
+
+test("the waiting room asks strangers to sign in first", async ({ page, request }) => {
+  const concertId = await concertIdByTitle(page, "Midnight Strings");
+  await page.goto(`/concerts/${concertId}/queue`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  const anonymous = await request.post(`/api/v1/concerts/${concertId}/queue`);
+  expect(anonymous.status()).toBe(401);
+  expect(anonymous.headers()["content-type"]).toBe("application/problem+json");
+});
