@@ -22,10 +22,8 @@ export interface EnteredQueue extends QueueView {
 export async function enterQueue(userId: string, concertId: string, deps = defaultQueueDeps()): Promise<EnteredQueue> {
   const settings = await getQueueSettingsOrThrow(concertId);
   const now = deps.clock.now();
-  const { number, created } = await deps.store.enter(concertId, userId, settings, now);
-  // The poll admits right away when there is room, so the first answer is already honest.
-  const polled = await deps.store.poll(concertId, userId, now);
-  const entry = polled.entry?.number === number ? polled.entry : { number, status: "WAITING" as const, activeUntil: null };
-  const token = await signQueueToken({ userId, concertId, number }, now);
-  return { ...queueView(entry, polled, now), token, created };
+  // Entering polls too: when there is room the first answer already says ACTIVE.
+  const entered = await deps.store.enter(concertId, userId, settings, now);
+  const token = await signQueueToken({ userId, concertId, number: entered.entry.number }, now);
+  return { ...queueView(entered.entry, entered, now), token, created: entered.created };
 }

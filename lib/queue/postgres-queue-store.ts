@@ -1,5 +1,13 @@
 import type { Db } from "../db";
-import { ADMIT_GRACE_SECONDS, ADMIT_INTERVAL_MS, type QueueCounters, type QueuePoll, type QueueSettings, type QueueStore } from "./queue-store";
+import {
+  ADMIT_GRACE_SECONDS,
+  ADMIT_INTERVAL_MS,
+  type EnteredPoll,
+  type QueueCounters,
+  type QueuePoll,
+  type QueueSettings,
+  type QueueStore,
+} from "./queue-store";
 
 // Each method is one statement: the queue_* functions of the waiting_room migration lock
 // the concert's counter row where ordering matters.
@@ -16,31 +24,20 @@ interface PollRow {
 export class PostgresQueueStore implements QueueStore {
   constructor(private readonly db: Db) {}
 
-  async enter(concertId: string, userId: string, settings: QueueSettings, now: Date) {
-    const [row] = await this.db.$queryRaw<{ entry_number: number; created: boolean }[]>`
+  async enter(concertId: string, userId: string, settings: QueueSettings, now: Date): Promise<EnteredPoll> {
+    const [row] = await this.db.$queryRaw<(PollRow & { created: boolean })[]>`
       SELECT * FROM queue_enter(${concertId}::uuid, ${userId}::uuid, ${now}::timestamptz,
-        ${settings.activeLimit}::int, ${settings.admitPerTick}::int, ${settings.activeTtlSeconds}::int)`;
-    return { number: row!.entry_number, created: row!.created };
+        ${settings.activeLimit}::int, ${settings.admitPerTick}::int, ${settings.activeTtlSeconds}::int,
+        ${ADMIT_INTERVAL_MS}::int, ${ADMIT_GRACE_SECONDS}::int)`;
+    const polled = toPoll(row);
+    return { ...polled, entry: polled.entry!, created: row!.created };
   }
 
   async poll(concertId: string, userId: string, now: Date): Promise<QueuePoll> {
     const [row] = await this.db.$queryRaw<PollRow[]>`
       SELECT * FROM queue_poll(${concertId}::uuid, ${userId}::uuid, ${now}::timestamptz,
         ${ADMIT_INTERVAL_MS}::int, ${ADMIT_GRACE_SECONDS}::int)`;
-    if (!row) return { serving: 0, lastNumber: 0, admitRate: 0, entry: null };
-    const live = row.entry_number !== null && row.status !== "LEFT";
-    return {
-      serving: row.serving,
-      lastNumber: row.last_number,
-      admitRate: row.admit_rate,
-      entry: live
-        ? {
-            number: row.entry_number!,
-            status: row.status === "ACTIVE" ? "ACTIVE" : row.status === "WAITING" ? "WAITING" : "EXPIRED",
-            activeUntil: row.status === "ACTIVE" ? row.active_until : null,
-          }
-        : null,
-    };
+    return toPoll(row);
   }
 
   async admit(concertId: string, now: Date, { force, settings }: { force: boolean; settings?: QueueSettings }) {
@@ -79,4 +76,21 @@ export class PostgresQueueStore implements QueueStore {
        WHERE concert_id = ${concertId}::uuid AND status IN ('ADMITTED', 'ACTIVE') AND active_until > ${now}::timestamptz`;
     return row!.n;
   }
+}
+
+function toPoll(row: PollRow | undefined): QueuePoll {
+  if (!row) return { serving: 0, lastNumber: 0, admitRate: 0, entry: null };
+  const live = row.entry_number !== null && row.status !== "LEFT";
+  return {
+    serving: row.serving,
+    lastNumber: row.last_number,
+    admitRate: row.admit_rate,
+    entry: live
+      ? {
+          number: row.entry_number!,
+          status: row.status === "ACTIVE" ? "ACTIVE" : row.status === "WAITING" ? "WAITING" : "EXPIRED",
+          activeUntil: row.status === "ACTIVE" ? row.active_until : null,
+        }
+      : null,
+  };
 }

@@ -34,6 +34,12 @@ export interface QueuePoll extends QueueCounters {
   entry: QueueEntry | null;
 }
 
+export interface EnteredPoll extends QueuePoll {
+  entry: QueueEntry;
+  /** False when the user already had a live place. */
+  created: boolean;
+}
+
 export interface AdmitResult {
   admitted: number;
   serving: number;
@@ -41,10 +47,10 @@ export interface AdmitResult {
 
 export interface QueueStore {
   /**
-   * Gives the user the next number, or returns their live place (waiting, admitted or
-   * active). Records the settings in force for the concert.
+   * Gives the user the next number, or finds their live place (waiting, admitted or
+   * active), records the settings in force, then answers as `poll` does.
    */
-  enter(concertId: string, userId: string, settings: QueueSettings, now: Date): Promise<{ number: number; created: boolean }>;
+  enter(concertId: string, userId: string, settings: QueueSettings, now: Date): Promise<EnteredPoll>;
 
   /**
    * The user's entry and the concert's counters, after a rate-limited admission step.

@@ -1,5 +1,13 @@
 import type { Redis } from "@upstash/redis";
-import { ADMIT_GRACE_SECONDS, ADMIT_INTERVAL_MS, type QueueCounters, type QueuePoll, type QueueSettings, type QueueStore } from "./queue-store";
+import {
+  ADMIT_GRACE_SECONDS,
+  ADMIT_INTERVAL_MS,
+  type EnteredPoll,
+  type QueueCounters,
+  type QueuePoll,
+  type QueueSettings,
+  type QueueStore,
+} from "./queue-store";
 
 // Every method is one Lua script (or one read), so each change is atomic in Redis.
 // Keys share the {concertId} hash tag, so a concert's keys live on one cluster slot:
@@ -48,22 +56,6 @@ local function admit(now, force, interval, grace)
 end
 `;
 
-const ENTER = `${PRELUDE}
-local user, now = ARGV[1], tonumber(ARGV[2])
-redis.call('HSET', META, 'limit', ARGV[3], 'perTick', ARGV[4], 'ttl', ARGV[5])
-local n = redis.call('HGET', USERS, user)
-if n then
-  local serving = tonumber(redis.call('HGET', META, 'serving') or '0')
-  local admitted = tonumber(redis.call('ZSCORE', ADMITTED, n) or '0')
-  local active = tonumber(redis.call('ZSCORE', ACTIVE, n) or '0')
-  if tonumber(n) > serving or admitted > now or active > now then return {tonumber(n), 0} end
-end
-n = redis.call('HINCRBY', META, 'last', 1)
-redis.call('HSET', USERS, user, n)
-for _, key in ipairs(KEYS) do redis.call('EXPIRE', key, ${KEY_TTL_SECONDS}) end
-return {n, 1}
-`;
-
 const ADMIT = `${ADMIT_STEP}
 if ARGV[5] and redis.call('EXISTS', META) == 1 then
   redis.call('HSET', META, 'limit', ARGV[5], 'perTick', ARGV[6], 'ttl', ARGV[7])
@@ -71,23 +63,51 @@ end
 return admit(tonumber(ARGV[1]), ARGV[2] == '1', tonumber(ARGV[3]), tonumber(ARGV[4]))
 `;
 
-const POLL = `${ADMIT_STEP}
-local user, now = ARGV[1], tonumber(ARGV[2])
-admit(now, false, tonumber(ARGV[3]), tonumber(ARGV[4]))
-local m = redis.call('HMGET', META, 'serving', 'last', 'rate', 'ttl')
-local serving = tonumber(m[1] or '0')
-local result = {0, 'NONE', 0, serving, tonumber(m[2] or '0'), m[3] or '0'}
-local n = redis.call('HGET', USERS, user)
-if not n then return result end
-result[1] = tonumber(n)
-if result[1] > serving then result[2] = 'WAITING'; return result end
-local activeUntil = tonumber(redis.call('ZSCORE', ACTIVE, n) or '0')
-if activeUntil <= now and tonumber(redis.call('ZSCORE', ADMITTED, n) or '0') > now then
-  activeUntil = now + tonumber(m[4]) * 1000
-  redis.call('ZREM', ADMITTED, n)
-  redis.call('ZADD', ACTIVE, activeUntil, n)
+// The caller's entry after a lazy admission step, activating it if admitted.
+// Returns {number, status, activeUntil, serving, last, rate}.
+const POLL_STEP = `${ADMIT_STEP}
+local function poll(user, now, interval, grace)
+  admit(now, false, interval, grace)
+  local m = redis.call('HMGET', META, 'serving', 'last', 'rate', 'ttl')
+  local serving = tonumber(m[1] or '0')
+  local result = {0, 'NONE', 0, serving, tonumber(m[2] or '0'), m[3] or '0'}
+  local n = redis.call('HGET', USERS, user)
+  if not n then return result end
+  result[1] = tonumber(n)
+  if result[1] > serving then result[2] = 'WAITING'; return result end
+  local activeUntil = tonumber(redis.call('ZSCORE', ACTIVE, n) or '0')
+  if activeUntil <= now and tonumber(redis.call('ZSCORE', ADMITTED, n) or '0') > now then
+    activeUntil = now + tonumber(m[4]) * 1000
+    redis.call('ZREM', ADMITTED, n)
+    redis.call('ZADD', ACTIVE, activeUntil, n)
+  end
+  if activeUntil > now then result[2] = 'ACTIVE'; result[3] = activeUntil else result[2] = 'EXPIRED' end
+  return result
 end
-if activeUntil > now then result[2] = 'ACTIVE'; result[3] = activeUntil else result[2] = 'EXPIRED' end
+`;
+
+const POLL = `${POLL_STEP}
+return poll(ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]))
+`;
+
+// Takes the next number unless the user has a live place, then polls; appends `created`.
+const ENTER = `${POLL_STEP}
+local user, now = ARGV[1], tonumber(ARGV[2])
+redis.call('HSET', META, 'limit', ARGV[3], 'perTick', ARGV[4], 'ttl', ARGV[5])
+local created = 1
+local n = redis.call('HGET', USERS, user)
+if n then
+  local serving = tonumber(redis.call('HGET', META, 'serving') or '0')
+  local admitted = tonumber(redis.call('ZSCORE', ADMITTED, n) or '0')
+  local active = tonumber(redis.call('ZSCORE', ACTIVE, n) or '0')
+  if tonumber(n) > serving or admitted > now or active > now then created = 0 end
+end
+if created == 1 then
+  redis.call('HSET', USERS, user, redis.call('HINCRBY', META, 'last', 1))
+  for _, key in ipairs(KEYS) do redis.call('EXPIRE', key, ${KEY_TTL_SECONDS}) end
+end
+local result = poll(user, now, tonumber(ARGV[6]), tonumber(ARGV[7]))
+table.insert(result, created)
 return result
 `;
 
@@ -115,46 +135,33 @@ export class RedisQueueStore implements QueueStore {
 
   constructor(private readonly redis: Redis) {
     this.scripts = {
-      enter: redis.createScript<[number, number]>(ENTER),
+      enter: redis.createScript<[...PollReply, number]>(ENTER),
       admit: redis.createScript<[number, number] | null>(ADMIT),
-      poll: redis.createScript<[number, string, number, number, number, string]>(POLL),
+      poll: redis.createScript<PollReply>(POLL),
       release: redis.createScript<number>(RELEASE),
       isActive: redis.createScript<number>(IS_ACTIVE),
       counters: redis.createScript<(string | null)[]>(COUNTERS),
     };
   }
 
-  async enter(concertId: string, userId: string, settings: QueueSettings, now: Date) {
-    const [number, created] = await this.scripts.enter.exec(keys(concertId), [
+  async enter(concertId: string, userId: string, settings: QueueSettings, now: Date): Promise<EnteredPoll> {
+    const reply = await this.scripts.enter.exec(keys(concertId), [
       userId,
       String(now.getTime()),
       String(settings.activeLimit),
       String(settings.admitPerTick),
       String(settings.activeTtlSeconds),
-    ]);
-    return { number: Number(number), created: Number(created) === 1 };
-  }
-
-  async poll(concertId: string, userId: string, now: Date): Promise<QueuePoll> {
-    const [number, status, activeUntil, serving, lastNumber, rate] = await this.scripts.poll.exec(keys(concertId), [
-      userId,
-      String(now.getTime()),
       String(ADMIT_INTERVAL_MS),
       String(ADMIT_GRACE_SECONDS),
     ]);
-    return {
-      serving: Number(serving),
-      lastNumber: Number(lastNumber),
-      admitRate: Number(rate),
-      entry:
-        status === "NONE"
-          ? null
-          : {
-              number: Number(number),
-              status: status as "WAITING" | "ACTIVE" | "EXPIRED",
-              activeUntil: status === "ACTIVE" ? new Date(Number(activeUntil)) : null,
-            },
-    };
+    const polled = toPoll(reply.slice(0, 6) as PollReply);
+    return { ...polled, entry: polled.entry!, created: Number(reply[6]) === 1 };
+  }
+
+  async poll(concertId: string, userId: string, now: Date): Promise<QueuePoll> {
+    return toPoll(
+      await this.scripts.poll.exec(keys(concertId), [userId, String(now.getTime()), String(ADMIT_INTERVAL_MS), String(ADMIT_GRACE_SECONDS)]),
+    );
   }
 
   async admit(concertId: string, now: Date, { force, settings }: { force: boolean; settings?: QueueSettings }) {
@@ -187,4 +194,22 @@ export class RedisQueueStore implements QueueStore {
     const [a, b] = await Promise.all([this.redis.zcount(admitted!, min, "+inf"), this.redis.zcount(active!, min, "+inf")]);
     return a + b;
   }
+}
+
+type PollReply = [number, string, number, number, number, string];
+
+function toPoll([number, status, activeUntil, serving, lastNumber, rate]: PollReply): QueuePoll {
+  return {
+    serving: Number(serving),
+    lastNumber: Number(lastNumber),
+    admitRate: Number(rate),
+    entry:
+      status === "NONE"
+        ? null
+        : {
+            number: Number(number),
+            status: status as "WAITING" | "ACTIVE" | "EXPIRED",
+            activeUntil: status === "ACTIVE" ? new Date(Number(activeUntil)) : null,
+          },
+  };
 }

@@ -16,15 +16,20 @@ ALTER TABLE "queue_counters" ADD CONSTRAINT "queue_counters_serving_within_line"
 ALTER TABLE "queue_counters" ADD CONSTRAINT "queue_counters_settings_positive"
   CHECK ("active_limit" > 0 AND "admit_per_tick" > 0 AND "active_ttl_seconds" > 0);
 
--- Takes the next number for a user, or returns their live place. The counter row is the
--- per-concert lock, so numbers are gapless and a user racing themselves gets one place.
+-- Takes the next number for a user, or finds their live place, then answers as a poll
+-- does. The counter row is the per-concert lock, so numbers are gapless and a user racing
+-- themselves gets one place.
 CREATE FUNCTION queue_enter(p_concert uuid, p_user uuid, p_now timestamptz,
-                            p_limit int, p_per_tick int, p_ttl_seconds int)
-RETURNS TABLE (entry_number int, created boolean)
+                            p_limit int, p_per_tick int, p_ttl_seconds int,
+                            p_min_interval_ms int, p_grace_seconds int)
+RETURNS TABLE (created boolean, entry_number int, status text, active_until timestamptz,
+               serving int, last_number int, admit_rate double precision)
 LANGUAGE plpgsql AS $$
+#variable_conflict use_column
 DECLARE
   v_entry queue_entries%ROWTYPE;
   v_number int;
+  v_created boolean := false;
 BEGIN
   INSERT INTO queue_counters (concert_id, active_limit, admit_per_tick, active_ttl_seconds)
   VALUES (p_concert, p_limit, p_per_tick, p_ttl_seconds)
@@ -33,19 +38,17 @@ BEGIN
         active_ttl_seconds = EXCLUDED.active_ttl_seconds;
 
   SELECT * INTO v_entry FROM queue_entries WHERE concert_id = p_concert AND user_id = p_user;
-  IF FOUND AND (v_entry.status = 'WAITING'
-                OR (v_entry.status IN ('ADMITTED', 'ACTIVE') AND v_entry.active_until > p_now)) THEN
-    RETURN QUERY SELECT v_entry.number, false;
-    RETURN;
+  IF NOT (FOUND AND (v_entry.status = 'WAITING'
+                     OR (v_entry.status IN ('ADMITTED', 'ACTIVE') AND v_entry.active_until > p_now))) THEN
+    UPDATE queue_counters SET last_number = last_number + 1
+     WHERE concert_id = p_concert RETURNING last_number INTO v_number;
+    INSERT INTO queue_entries (concert_id, user_id, number, status, entered_at, active_until)
+    VALUES (p_concert, p_user, v_number, 'WAITING', p_now, NULL)
+    ON CONFLICT (concert_id, user_id) DO UPDATE
+      SET number = EXCLUDED.number, status = 'WAITING', entered_at = EXCLUDED.entered_at, active_until = NULL;
+    v_created := true;
   END IF;
-
-  UPDATE queue_counters SET last_number = last_number + 1
-   WHERE concert_id = p_concert RETURNING last_number INTO v_number;
-  INSERT INTO queue_entries (concert_id, user_id, number, status, entered_at, active_until)
-  VALUES (p_concert, p_user, v_number, 'WAITING', p_now, NULL)
-  ON CONFLICT (concert_id, user_id) DO UPDATE
-    SET number = EXCLUDED.number, status = 'WAITING', entered_at = EXCLUDED.entered_at, active_until = NULL;
-  RETURN QUERY SELECT v_number, true;
+  RETURN QUERY SELECT v_created, p.* FROM queue_poll(p_concert, p_user, p_now, p_min_interval_ms, p_grace_seconds) p;
 END $$;
 
 -- One admission step: admits the next waiting entries, at most
@@ -70,6 +73,11 @@ BEGIN
   IF p_force THEN
     SELECT * INTO c FROM queue_counters WHERE concert_id = p_concert FOR UPDATE;
   ELSE
+    -- Most polls find a step ran recently: a plain read, no row lock taken.
+    IF EXISTS (SELECT 1 FROM queue_counters q WHERE q.concert_id = p_concert
+                AND q.last_admit_at > p_now - p_min_interval_ms * interval '1 millisecond') THEN
+      RETURN;
+    END IF;
     SELECT * INTO c FROM queue_counters WHERE concert_id = p_concert FOR UPDATE SKIP LOCKED;
   END IF;
   IF NOT FOUND OR (NOT p_force AND c.last_admit_at > p_now - p_min_interval_ms * interval '1 millisecond') THEN

@@ -14,7 +14,7 @@ describe("GET /api/cron/tick", () => {
   });
 
   it("advances every line by one step, within its limits", async () => {
-    const concert = await createConcert({ activeLimit: 3, admitPerTick: 2 });
+    const concert = await createConcert({ activeLimit: 5, admitPerTick: 2 });
     const users = await createUsers(6);
     const settings = await getQueueSettingsOrThrow(concert.id);
     for (const user of users) await queueStore().enter(concert.id, user, settings, new Date());
@@ -25,11 +25,11 @@ describe("GET /api/cron/tick", () => {
       expect(response.status).toBe(200);
       steps.push(response.body.queues.find((q: { concertId: string }) => q.concertId === concert.id));
     }
-    // Two per tick, until the three slots are taken.
+    // The first arrival got in on entering; then two per tick until the five slots are taken.
     expect(steps).toEqual([
-      { concertId: concert.id, admitted: 2, serving: 2 },
-      { concertId: concert.id, admitted: 1, serving: 3 },
-      { concertId: concert.id, admitted: 0, serving: 3 },
+      { concertId: concert.id, admitted: 2, serving: 3 },
+      { concertId: concert.id, admitted: 2, serving: 5 },
+      { concertId: concert.id, admitted: 0, serving: 5 },
     ]);
   });
 });

@@ -1,0 +1,33 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export interface AppServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the production build (`next start`) with the given environment and waits until it answers. */
+export async function startAppServer(port: number, env: Record<string, string>): Promise<AppServer> {
+  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
+    env: { ...process.env, ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/api/v1/health/live`).then((r) => r.ok, () => false);
+    if (ok) {
+      return {
+        url,
+        stop: () =>
+          new Promise<void>((resolve) => {
+            child.once("exit", () => resolve());
+            child.kill("SIGTERM");
+          }),
+      };
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill("SIGKILL");
+  throw new Error("next start did not answer within 30 s");
+}
