@@ -15,6 +15,11 @@ export type ErrorCode =
   | "QUEUE_TOKEN_NOT_YOURS"
   | "QUEUE_TOKEN_WRONG_CONCERT"
   | "QUEUE_NOT_ACTIVE"
+  | "SEAT_UNAVAILABLE"
+  | "HOLD_EXISTS"
+  | "HOLD_EXPIRED"
+  | "HOLD_CLOSED"
+  | "SCHEDULE_NOT_ON_SALE"
   | "SERVICE_UNAVAILABLE"
   | "INTERNAL";
 
@@ -43,6 +48,17 @@ export class ValidationError extends DomainError {
 export class NotFoundError extends DomainError {
   constructor(what: string) {
     super("NOT_FOUND", `${what} was not found.`);
+  }
+}
+
+/** One or more requested seats are sold or held by someone else. */
+export class SeatUnavailableError extends DomainError {
+  constructor(readonly seatIds: string[]) {
+    super(
+      "SEAT_UNAVAILABLE",
+      `${seatIds.length === 1 ? "A seat you picked is" : `${seatIds.length} seats you picked are`} no longer available. Nothing was held.`,
+      seatIds.map((id) => ({ field: "seatIds", message: `seat ${id} is not available` })),
+    );
   }
 }
 

@@ -2,6 +2,10 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { createAccessToken } from "@/lib/auth/access-tokens";
 import { db } from "@/lib/db";
+import { enterQueue } from "@/lib/queue/enter-queue";
+import { getQueueStatus } from "@/lib/queue/get-queue-status";
+import { getQueueSettingsOrThrow } from "@/lib/queue/settings";
+import { queueStore } from "@/lib/queue/store";
 import { createUser } from "@/lib/users/create-user";
 
 type Handler = (request: NextRequest, segment: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
@@ -66,4 +70,47 @@ export async function createConcert(queue: { activeLimit?: number; admitPerTick?
     },
     select: { id: true },
   });
+}
+
+/** A date of `concertId` on sale now, with `count` seats in two price tiers. */
+export async function createSchedule(concertId: string, count = 8) {
+  const day = 24 * 60 * 60 * 1000;
+  return db.schedule.create({
+    data: {
+      concertId,
+      startsAt: new Date(Date.now() + 30 * day + Math.floor(Math.random() * day)),
+      salesOpenAt: new Date(Date.now() - day),
+      seats: {
+        create: Array.from({ length: count }, (_, i) => ({
+          section: i < count / 2 ? "Floor" : "Balcony",
+          row: "A",
+          number: i + 1,
+          tier: i < count / 2 ? "VIP" : "S",
+          price: i < count / 2 ? 150_000 : 90_000,
+        })),
+      },
+    },
+    select: { id: true, seats: { orderBy: { number: "asc" }, select: { id: true, price: true } } },
+  });
+}
+
+/**
+ * `count` users shopping (ACTIVE) in the concert's line, each with the headers that
+ * prove it: a personal access token and their queue token.
+ */
+export async function createShoppers(concertId: string, count: number) {
+  const ids = await createUsers(count);
+  const store = queueStore();
+  const settings = await getQueueSettingsOrThrow(concertId);
+  const tokens = await Promise.all(ids.map((id) => createAccessToken(id, "tests")));
+  const entered = [];
+  for (const id of ids) entered.push(await enterQueue(id, concertId));
+  await store.admit(concertId, new Date(), { force: true, settings });
+  return Promise.all(
+    ids.map(async (id, i) => {
+      const status = await getQueueStatus({ userId: id, concertId, number: entered[i]!.number });
+      if (status.status !== "ACTIVE") throw new Error("createShoppers needs a concert whose limit and tick fit them all");
+      return { id, headers: { authorization: `Bearer ${tokens[i]!.token}`, "x-queue-token": entered[i]!.token } };
+    }),
+  );
 }

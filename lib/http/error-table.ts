@@ -15,6 +15,11 @@ export const errorTable: Record<ErrorCode, { status: number; title: string }> = 
   QUEUE_TOKEN_NOT_YOURS: { status: 403, title: "Queue token belongs to someone else" },
   QUEUE_TOKEN_WRONG_CONCERT: { status: 403, title: "Queue token is for another concert" },
   QUEUE_NOT_ACTIVE: { status: 403, title: "Not admitted yet" },
+  SEAT_UNAVAILABLE: { status: 409, title: "Seat unavailable" },
+  HOLD_EXISTS: { status: 409, title: "You already hold seats for this date" },
+  HOLD_EXPIRED: { status: 410, title: "Hold expired" },
+  HOLD_CLOSED: { status: 409, title: "Hold already released or paid" },
+  SCHEDULE_NOT_ON_SALE: { status: 409, title: "Not on sale" },
   SERVICE_UNAVAILABLE: { status: 503, title: "Service unavailable" },
   INTERNAL: { status: 500, title: "Internal error" },
 };

@@ -1,0 +1,11 @@
+// GET /api/v1/schedules/{scheduleId}/seats – the seat map with live status (ACTIVE queue token)
+import { getSeatMap } from "@/lib/booking/get-seat-map";
+import { getScheduleConcertIdOrThrow } from "@/lib/booking/schedule-concert";
+import { json } from "@/lib/http/responses";
+import { route } from "@/lib/http/route";
+import { scheduleParams } from "@/lib/schemas/booking";
+
+export const GET = route(
+  { auth: "user", params: scheduleParams, queue: ({ params }) => getScheduleConcertIdOrThrow(params.scheduleId) },
+  async ({ params }) => json(await getSeatMap(params.scheduleId), 200, { "cache-control": "no-store" }),
+);

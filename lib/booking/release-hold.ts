@@ -1,0 +1,31 @@
+import { systemClock, type Clock } from "../clock";
+import { DomainError, NotFoundError } from "../errors";
+import { inTransaction, type Tx } from "../transaction";
+
+/**
+ * Gives the caller's hold back: its seats are free at once. Releasing a hold that is
+ * already released or expired changes nothing; a paid hold cannot be released.
+ */
+export async function releaseHold(userId: string, holdId: string, clock: Clock = systemClock): Promise<void> {
+  const now = clock.now();
+  await inTransaction(async (tx) => {
+    const [hold] = await tx.$queryRaw<{ user_id: string; status: string; expires_at: Date }[]>`
+      SELECT user_id, status, expires_at FROM holds WHERE id = ${holdId}::uuid FOR UPDATE`;
+    if (!hold || hold.user_id !== userId) throw new NotFoundError("Hold");
+    if (hold.status === "PAID") throw new DomainError("HOLD_CLOSED", "This hold has been paid for; its seats are yours.");
+    if (hold.status !== "ACTIVE") return;
+    await tx.$executeRaw`
+      UPDATE holds SET status = ${hold.expires_at <= now ? "EXPIRED" : "RELEASED"}::hold_status, closed_at = ${now}
+       WHERE id = ${holdId}::uuid`;
+    await freeSeatsOf(tx, [holdId]);
+  });
+}
+
+/** Clears the seats still pointing at these holds, locking them in id order like every seat writer. */
+export async function freeSeatsOf(tx: Tx, holdIds: string[]): Promise<number> {
+  return tx.$executeRaw`
+    WITH locked AS (
+      SELECT id FROM seats WHERE hold_id = ANY(${holdIds}::uuid[]) ORDER BY id FOR UPDATE
+    )
+    UPDATE seats SET hold_id = NULL, hold_expires_at = NULL FROM locked WHERE seats.id = locked.id`;
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+export const scheduleParams = z.object({ scheduleId: z.uuid("must be a schedule id") });
+export const holdParams = z.object({ holdId: z.uuid("must be a hold id") });
+
+export const MAX_SEATS_PER_HOLD = 4;
+
+export const createHoldBody = z.object({
+  scheduleId: z.uuid("must be a schedule id"),
+  seatIds: z
+    .array(z.uuid("must be a seat id"))
+    .min(1, "pick at least one seat")
+    .max(MAX_SEATS_PER_HOLD, `pick at most ${MAX_SEATS_PER_HOLD} seats`)
+    .refine((ids) => new Set(ids).size === ids.length, "must not repeat a seat"),
+});
+export type CreateHoldBody = z.infer<typeof createHoldBody>;
+
+export const seatStatus = z.enum(["AVAILABLE", "HELD", "SOLD"]);
+export type SeatStatus = z.infer<typeof seatStatus>;
+
+export const seatView = z.object({
+  id: z.uuid(),
+  section: z.string(),
+  row: z.string(),
+  number: z.number().int(),
+  tier: z.string(),
+  price: z.number().int(),
+  status: seatStatus,
+});
+export type SeatView = z.infer<typeof seatView>;
+
+export const seatMapView = z.object({
+  scheduleId: z.uuid(),
+  concertId: z.uuid(),
+  startsAt: z.iso.datetime(),
+  seats: z.array(seatView),
+});
+export type SeatMapView = z.infer<typeof seatMapView>;
+
+export const bookableScheduleView = z.object({
+  id: z.uuid(),
+  startsAt: z.iso.datetime(),
+  seats: z.object({ total: z.number().int(), available: z.number().int() }),
+  /** Lowest and highest seat price, in KRW. */
+  prices: z.object({ min: z.number().int(), max: z.number().int() }),
+});
+export type BookableScheduleView = z.infer<typeof bookableScheduleView>;
+
+export const holdStatus = z.enum(["ACTIVE", "RELEASED", "EXPIRED", "PAID"]);
+
+export const holdView = z.object({
+  id: z.uuid(),
+  scheduleId: z.uuid(),
+  concertId: z.uuid(),
+  status: holdStatus,
+  seats: z.array(seatView.omit({ status: true })),
+  amount: z.number().int(),
+  expiresAt: z.iso.datetime(),
+  createdAt: z.iso.datetime(),
+});
+export type HoldView = z.infer<typeof holdView>;
