@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { createAccessToken } from "@/lib/auth/access-tokens";
 import { db } from "@/lib/db";
-import { enterQueue } from "@/lib/queue/enter-queue";
+import { enterQueue, type EnteredQueue } from "@/lib/queue/enter-queue";
 import { getQueueStatus } from "@/lib/queue/get-queue-status";
 import { getQueueSettingsOrThrow } from "@/lib/queue/settings";
 import { queueStore } from "@/lib/queue/store";
@@ -103,7 +103,7 @@ export async function createShoppers(concertId: string, count: number) {
   const store = queueStore();
   const settings = await getQueueSettingsOrThrow(concertId);
   const tokens = await Promise.all(ids.map((id) => createAccessToken(id, "tests")));
-  const entered = [];
+  const entered: EnteredQueue[] = [];
   for (const id of ids) entered.push(await enterQueue(id, concertId));
   await store.admit(concertId, new Date(), { force: true, settings });
   return Promise.all(
