@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { formatCountdown } from "./format";
-import { readQueueToken, useLeaveQueue, useNow, useQueueStatus } from "./queue-api";
+import { readQueueToken, useLeaveQueue, useQueueStatus, useServerNow } from "./queue-api";
 
 /** Shown on a concert's pages: whether you may shop now, for how long, and a way out. */
 export function QueueSessionBanner({ concertId }: { concertId: string }) {
@@ -11,7 +11,7 @@ export function QueueSessionBanner({ concertId }: { concertId: string }) {
   const [token, setToken] = useState(() => readQueueToken(concertId));
   const status = useQueueStatus(token);
   const leave = useLeaveQueue(concertId);
-  const now = useNow();
+  const now = useServerNow();
 
   const view = status.data;
   if (view?.status === "ACTIVE" && view.activeUntil) {

@@ -6,45 +6,42 @@ import { useEffect } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ApiProblem } from "@/lib/client/api";
 import { formatEta } from "./format";
-import { useEnterQueue, useLeaveQueue, useQueueStatus } from "./queue-api";
+import { useLeaveQueue, useWaitingRoom } from "./queue-api";
 
 export function WaitingRoom({ concertId, title }: { concertId: string; title: string }) {
   const router = useRouter();
-  const { entered, enter, error: enterError } = useEnterQueue(concertId);
-  const status = useQueueStatus(entered?.token ?? null);
+  const { view, token, error, join, joining } = useWaitingRoom(concertId);
   const leave = useLeaveQueue(concertId);
-  const view = status.data ?? entered;
+  const signedOut = error instanceof ApiProblem && error.problem.status === 401;
 
-  useEffect(enter, [enter]);
   useEffect(() => {
     if (view?.status === "ACTIVE") router.replace(`/concerts/${concertId}`);
-  }, [view, concertId, router]);
-  useEffect(() => {
-    // Our token no longer counts (someone else signed in here, say): join again.
-    if (status.error instanceof ApiProblem && status.error.problem.code.startsWith("QUEUE_TOKEN")) enter();
-  }, [status.error, enter]);
+    if (signedOut) router.replace(`/signin?callbackUrl=${encodeURIComponent(`/concerts/${concertId}/queue`)}`);
+  }, [view?.status, signedOut, concertId, router]);
 
-  if (enterError) {
-    return <FormAlert>{enterError.message || "We could not put you in line. Try again in a moment."}</FormAlert>;
+  if (!view) {
+    return error ? <FormAlert>{error.message || "We could not put you in line. Try again in a moment."}</FormAlert> : <p aria-busy="true">Finding your place in line…</p>;
   }
-  if (!view) return <p aria-busy="true">Finding your place in line…</p>;
 
   if (view.status === "EXPIRED") {
     return (
       <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="text-xl font-semibold">Your turn has passed</h2>
         <p className="text-slate-600">You left the line or your shopping time ran out. You can join again at the back.</p>
-        <button type="button" onClick={enter} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+        <button
+          type="button"
+          onClick={join}
+          disabled={joining}
+          className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           Join the line again
         </button>
       </section>
     );
   }
 
-  // Progress since this page joined (or rejoined) the line.
-  const start = entered?.serving ?? view.serving;
-  const span = Math.max(1, view.number - start);
-  const progress = view.status === "ACTIVE" ? 100 : Math.round((100 * Math.max(0, view.serving - start)) / span);
+  // The share of everyone ahead of this number who has been let in.
+  const progress = view.status === "ACTIVE" ? 100 : Math.round((100 * Math.max(0, view.number - view.position)) / view.number);
   return (
     <section className="space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="queue-heading">
       <div>
@@ -81,13 +78,13 @@ export function WaitingRoom({ concertId, title }: { concertId: string; title: st
         <div className="h-full rounded-full bg-brand-600 transition-all duration-700" style={{ width: `${progress}%` }} />
       </div>
       <p className="text-sm text-slate-600">
-        Keep this page open: it checks your place by itself and takes you to the dates when it is your turn. Reloading keeps your place.
+        Keep this page open: it follows the line by itself and takes you to the dates when it is your turn. Reloading keeps your place.
       </p>
-      {status.isError && <p className="text-sm text-amber-700">Connection trouble; still trying to check your place…</p>}
+      {error && !signedOut && <p className="text-sm text-amber-700">Connection trouble; still trying to check your place…</p>}
       <div className="flex flex-wrap gap-3">
         <button
           type="button"
-          onClick={() => entered && leave.mutate(entered.token, { onSuccess: () => router.push("/") })}
+          onClick={() => token && leave.mutate(token, { onSuccess: () => router.push(`/concerts/${concertId}`) })}
           disabled={leave.isPending}
           className="rounded-md border border-slate-300 px-4 py-2 font-medium text-slate-700 hover:bg-slate-100"
         >
@@ -97,6 +94,7 @@ export function WaitingRoom({ concertId, title }: { concertId: string; title: st
           Back to concerts
         </Link>
       </div>
+      {leave.isError && <FormAlert>Leaving failed; your place is kept. Try again.</FormAlert>}
     </section>
   );
 }

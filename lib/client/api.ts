@@ -14,14 +14,31 @@ export class ApiProblem extends Error {
   }
 }
 
+// How far the server's clock is ahead of this browser's, from the Date header of our
+// own API responses; countdowns to server times (hold expiry, shopping time) use it.
+let serverClockOffsetMs = 0;
+
+/** The current time by the server's clock. */
+export function serverNow(): number {
+  return Date.now() + serverClockOffsetMs;
+}
+
+function learnServerClock(response: Response, sentAt: number) {
+  const date = Date.parse(response.headers.get("date") ?? "");
+  // The header has whole seconds: aim at the middle of that second and of the round trip.
+  if (!Number.isNaN(date)) serverClockOffsetMs = date + 500 - (sentAt + Date.now()) / 2;
+}
+
 /** fetch for the browser: JSON in, JSON out, problems thrown as ApiProblem. */
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
+  const sentAt = Date.now();
   const response = await fetch(path, {
     ...rest,
     headers: { ...(json !== undefined ? { "content-type": "application/json" } : {}), ...headers },
     body: json !== undefined ? JSON.stringify(json) : rest.body,
   });
+  learnServerClock(response, sentAt);
   if (response.status === 204) return undefined as T;
   const body = await response.json().catch(() => null);
   if (!response.ok) {

@@ -10,8 +10,9 @@ export const errorTable: Record<ErrorCode, { status: number; title: string }> = 
   NOT_FOUND: { status: 404, title: "Not found" },
   EMAIL_TAKEN: { status: 409, title: "Email already registered" },
   QUEUE_TOKEN_MISSING: { status: 403, title: "Queue token required" },
-  QUEUE_TOKEN_INVALID: { status: 401, title: "Invalid queue token" },
-  QUEUE_TOKEN_EXPIRED: { status: 401, title: "Queue token expired" },
+  // 403, not 401: the caller is signed in; it is their queue token that does not count.
+  QUEUE_TOKEN_INVALID: { status: 403, title: "Invalid queue token" },
+  QUEUE_TOKEN_EXPIRED: { status: 403, title: "Queue token expired" },
   QUEUE_TOKEN_NOT_YOURS: { status: 403, title: "Queue token belongs to someone else" },
   QUEUE_TOKEN_WRONG_CONCERT: { status: 403, title: "Queue token is for another concert" },
   QUEUE_NOT_ACTIVE: { status: 403, title: "Not admitted yet" },

@@ -39,7 +39,17 @@ export function knownProblem(error: unknown): Problem | null {
   if (isDatabaseUnreachable(error)) {
     return problemFor("SERVICE_UNAVAILABLE", "The database is unreachable. Try again shortly.");
   }
+  if (isQueueStoreFailure(error)) {
+    return problemFor("SERVICE_UNAVAILABLE", "The waiting room's store is unreachable. Try again shortly.");
+  }
   return null;
+}
+
+// @upstash/redis reports HTTP, auth and Redis errors as UpstashError, and network
+// failures as fetch's TypeError with a cause.
+function isQueueStoreFailure(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === "UpstashError" || name === "UpstashJSONParseError" || (error instanceof TypeError && error.message === "fetch failed");
 }
 
 const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P03", "53300"]);

@@ -53,8 +53,10 @@ export function route<A extends "none" | "user", P extends Schema | undefined = 
   config: RouteConfig<P, Q, B> & { auth: A },
   handler: (ctx: RouteContext<A, P, Q, B>) => Promise<Response>,
 ) {
+  // A queue requirement is checked against the signed-in user; without one it could not be.
+  if (config.queue && config.auth !== "user") throw new Error("A route with a queue requirement needs auth: 'user'.");
   return async (request: NextRequest, segment: SegmentContext): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    const requestId = requestIdOf(request);
     let response: Response;
     try {
       const user = config.auth === "user" ? await requireIdentity(request) : null;
@@ -68,11 +70,25 @@ export function route<A extends "none" | "user", P extends Schema | undefined = 
       const queue = user && config.queue ? await checkQueueToken(config.queue, request, user.id, input) : null;
       response = await handler({ request, user, params, query, body, queue, requestId } as RouteContext<A, P, Q, B>);
     } catch (error) {
-      response = problemResponse(knownProblem(error) ?? unexpected(error, request, requestId));
+      const problem = knownProblem(error) ?? problemFor("INTERNAL", `Something went wrong on our side. Quote request id ${requestId} if you contact support.`);
+      if (problem.status >= 500) logFailure(error, problem.code, request, requestId);
+      response = problemResponse(problem, { "x-request-id": requestId });
     }
-    response.headers.set("x-request-id", requestId);
+    if (!response.headers.has("x-request-id")) {
+      try {
+        response.headers.set("x-request-id", requestId);
+      } catch {
+        // Some responses (redirects) have immutable headers; they go without the id.
+      }
+    }
     return response;
   };
+}
+
+/** The caller's request id when it looks like one (so it is safe to log), else a new one. */
+function requestIdOf(request: NextRequest): string {
+  const given = request.headers.get("x-request-id");
+  return given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
 }
 
 async function requireIdentity(request: NextRequest): Promise<Identity> {
@@ -108,8 +124,8 @@ async function readJson(request: NextRequest): Promise<unknown> {
   }
 }
 
-function unexpected(error: unknown, request: NextRequest, requestId: string) {
+// Server-side failures only; never request bodies, headers or query strings.
+function logFailure(error: unknown, code: string, request: NextRequest, requestId: string) {
   const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
-  console.error(JSON.stringify({ level: "error", requestId, method: request.method, path: request.nextUrl.pathname, name, message, stack }));
-  return problemFor("INTERNAL", `Something went wrong on our side. Quote request id ${requestId} if you contact support.`);
+  console.error(JSON.stringify({ level: "error", requestId, code, method: request.method, path: request.nextUrl.pathname, name, message, stack }));
 }

@@ -19,8 +19,13 @@ export async function admitAllQueues(deps = defaultQueueDeps()): Promise<QueueTi
   const now = deps.clock.now();
   const results: QueueTickResult[] = [];
   for (const concert of concerts) {
-    const step = await deps.store.admit(concert.id, now, { force: true, settings: resolveQueueSettings(concert) });
-    if (step) results.push({ concertId: concert.id, ...step });
+    // One line's failure must not stop the others from moving.
+    try {
+      const step = await deps.store.admit(concert.id, now, { force: true, settings: resolveQueueSettings(concert) });
+      if (step) results.push({ concertId: concert.id, ...step });
+    } catch (error) {
+      console.error(JSON.stringify({ level: "error", job: "admit", concertId: concert.id, message: (error as Error).message }));
+    }
   }
   return results;
 }

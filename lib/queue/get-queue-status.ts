@@ -8,8 +8,7 @@ import { queueView, type QueueView } from "./queue-view";
  */
 export async function getQueueStatus(claims: QueueClaims, deps = defaultQueueDeps()): Promise<QueueView> {
   const now = deps.clock.now();
-  const polled = await deps.store.poll(claims.concertId, claims.userId, now);
-  const entry =
-    polled.entry?.number === claims.number ? polled.entry : { number: claims.number, status: "EXPIRED" as const, activeUntil: null };
+  const polled = await deps.store.poll(claims.concertId, claims.userId, claims.number, now);
+  const entry = polled.entry ?? { number: claims.number, status: "EXPIRED" as const, activeUntil: null };
   return queueView(entry, polled, now);
 }

@@ -33,9 +33,9 @@ export class PostgresQueueStore implements QueueStore {
     return { ...polled, entry: polled.entry!, created: row!.created };
   }
 
-  async poll(concertId: string, userId: string, now: Date): Promise<QueuePoll> {
+  async poll(concertId: string, userId: string, number: number, now: Date): Promise<QueuePoll> {
     const [row] = await this.db.$queryRaw<PollRow[]>`
-      SELECT * FROM queue_poll(${concertId}::uuid, ${userId}::uuid, ${now}::timestamptz,
+      SELECT * FROM queue_poll(${concertId}::uuid, ${userId}::uuid, ${number}::int, ${now}::timestamptz,
         ${ADMIT_INTERVAL_MS}::int, ${ADMIT_GRACE_SECONDS}::int)`;
     return toPoll(row);
   }

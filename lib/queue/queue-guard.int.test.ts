@@ -45,7 +45,7 @@ describe("queue guard", () => {
     expect((await get(concert.id, second.user, second.entered.token)).body).toMatchObject({ status: 403, code: "QUEUE_NOT_ACTIVE" });
   });
 
-  it("refuses forged, tampered and expired tokens (401), each with its own code", async () => {
+  it("refuses forged, tampered and expired tokens (403), each with its own code", async () => {
     const concert = await createConcert({ activeLimit: 10 });
     const { user, entered } = await shopper(concert.id);
     const claims = await verifyQueueToken(entered.token, new Date());
@@ -67,7 +67,7 @@ describe("queue guard", () => {
       [expired, "QUEUE_TOKEN_EXPIRED"],
     ] as const) {
       const response = await get(concert.id, user, token);
-      expect(response.status, code).toBe(401);
+      expect(response.status, code).toBe(403);
       expect(response.body.code).toBe(code);
     }
   });

@@ -1,5 +1,5 @@
 // The waiting room's state behind one interface, with a Postgres and a Redis
-// implementation that pass one contract suite (queue-store.contract.ts). Every method is
+// implementation that pass one contract suite (queue-store.int.test.ts). Every method is
 // one atomic store operation: a SQL function call or a Lua script.
 
 export interface QueueSettings {
@@ -30,7 +30,7 @@ export interface QueueEntry {
 }
 
 export interface QueuePoll extends QueueCounters {
-  /** Null when the user has no place (never entered, or left). */
+  /** Null when the user holds no place under the number asked about (never entered, left, or re-entered since). */
   entry: QueueEntry | null;
 }
 
@@ -53,10 +53,10 @@ export interface QueueStore {
   enter(concertId: string, userId: string, settings: QueueSettings, now: Date): Promise<EnteredPoll>;
 
   /**
-   * The user's entry and the concert's counters, after a rate-limited admission step.
-   * An admitted entry becomes ACTIVE here, for the concert's active TTL.
+   * The user's entry with this number and the concert's counters, after a rate-limited
+   * admission step. An admitted entry becomes ACTIVE here, for the concert's active TTL.
    */
-  poll(concertId: string, userId: string, now: Date): Promise<QueuePoll>;
+  poll(concertId: string, userId: string, number: number, now: Date): Promise<QueuePoll>;
 
   /**
    * One admission step: admits up to min(admitPerTick, activeLimit − slots in use).

@@ -34,7 +34,8 @@ local function admit(now, force, interval, grace)
   if not limit then return nil end
   local last, serving = tonumber(m[1] or '0'), tonumber(m[2] or '0')
   local perTick, admitAt, rate = tonumber(m[4]), tonumber(m[5] or '0'), tonumber(m[6] or '0')
-  if not force and admitAt > 0 and now - admitAt < interval then return nil end
+  -- A step time far from this caller's clock (a skewed instance) must not hold the line up.
+  if not force and admitAt > 0 and math.abs(now - admitAt) < interval then return nil end
   redis.call('ZREMRANGEBYSCORE', ADMITTED, '-inf', now)
   redis.call('ZREMRANGEBYSCORE', ACTIVE, '-inf', now)
   local room = math.min(perTick, limit - redis.call('ZCARD', ADMITTED) - redis.call('ZCARD', ACTIVE))
@@ -46,7 +47,7 @@ local function admit(now, force, interval, grace)
       count = count + 1
     end
   end
-  if admitAt > 0 then
+  if admitAt > 0 and now > admitAt then
     local elapsed = math.max(now - admitAt, 1) / 1000
     rate = rate + (1 - math.exp(-elapsed / 30)) * (count / elapsed - rate)
   end
@@ -63,16 +64,17 @@ end
 return admit(tonumber(ARGV[1]), ARGV[2] == '1', tonumber(ARGV[3]), tonumber(ARGV[4]))
 `;
 
-// The caller's entry after a lazy admission step, activating it if admitted.
+// The user's entry with this number after a lazy admission step, activating it if it was
+// admitted (a stale number never starts anyone's shopping time).
 // Returns {number, status, activeUntil, serving, last, rate}.
 const POLL_STEP = `${ADMIT_STEP}
-local function poll(user, now, interval, grace)
+local function poll(user, number, now, interval, grace)
   admit(now, false, interval, grace)
   local m = redis.call('HMGET', META, 'serving', 'last', 'rate', 'ttl')
   local serving = tonumber(m[1] or '0')
   local result = {0, 'NONE', 0, serving, tonumber(m[2] or '0'), m[3] or '0'}
   local n = redis.call('HGET', USERS, user)
-  if not n then return result end
+  if not n or n ~= number then return result end
   result[1] = tonumber(n)
   if result[1] > serving then result[2] = 'WAITING'; return result end
   local activeUntil = tonumber(redis.call('ZSCORE', ACTIVE, n) or '0')
@@ -80,6 +82,7 @@ local function poll(user, now, interval, grace)
     activeUntil = now + tonumber(m[4]) * 1000
     redis.call('ZREM', ADMITTED, n)
     redis.call('ZADD', ACTIVE, activeUntil, n)
+    redis.call('EXPIRE', ACTIVE, ${KEY_TTL_SECONDS})
   end
   if activeUntil > now then result[2] = 'ACTIVE'; result[3] = activeUntil else result[2] = 'EXPIRED' end
   return result
@@ -87,7 +90,7 @@ end
 `;
 
 const POLL = `${POLL_STEP}
-return poll(ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]))
+return poll(ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]))
 `;
 
 // Takes the next number unless the user has a live place, then polls; appends `created`.
@@ -103,10 +106,11 @@ if n then
   if tonumber(n) > serving or admitted > now or active > now then created = 0 end
 end
 if created == 1 then
-  redis.call('HSET', USERS, user, redis.call('HINCRBY', META, 'last', 1))
+  n = redis.call('HINCRBY', META, 'last', 1)
+  redis.call('HSET', USERS, user, n)
   for _, key in ipairs(KEYS) do redis.call('EXPIRE', key, ${KEY_TTL_SECONDS}) end
 end
-local result = poll(user, now, tonumber(ARGV[6]), tonumber(ARGV[7]))
+local result = poll(user, tostring(n), now, tonumber(ARGV[6]), tonumber(ARGV[7]))
 table.insert(result, created)
 return result
 `;
@@ -158,9 +162,15 @@ export class RedisQueueStore implements QueueStore {
     return { ...polled, entry: polled.entry!, created: Number(reply[6]) === 1 };
   }
 
-  async poll(concertId: string, userId: string, now: Date): Promise<QueuePoll> {
+  async poll(concertId: string, userId: string, number: number, now: Date): Promise<QueuePoll> {
     return toPoll(
-      await this.scripts.poll.exec(keys(concertId), [userId, String(now.getTime()), String(ADMIT_INTERVAL_MS), String(ADMIT_GRACE_SECONDS)]),
+      await this.scripts.poll.exec(keys(concertId), [
+        userId,
+        String(number),
+        String(now.getTime()),
+        String(ADMIT_INTERVAL_MS),
+        String(ADMIT_GRACE_SECONDS),
+      ]),
     );
   }
 
