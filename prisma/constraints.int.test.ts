@@ -1,17 +1,15 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/prisma-errors";
-import { createTestUser } from "@/tests/helpers";
-import { seedDemoData } from "./seed";
+import { createConcert, createSchedule, createTestUser } from "@/tests/helpers";
 
 // The database itself backs the invariants, whatever the application code does. Each
 // test races real concurrent transactions straight at the constraint.
 
+// A date of its own per test, so other suites' holds and sales cannot interfere.
 async function anySchedule() {
-  return db.schedule.findFirstOrThrow({ where: { seats: { some: {} } }, select: { id: true, seats: { take: 2, select: { id: true, price: true } } } });
+  return createSchedule((await createConcert()).id, 2);
 }
-
-beforeAll(() => seedDemoData(db));
 
 describe("database invariants", () => {
   it("sells a seat at most once: 30 racing ticket inserts, one wins", async () => {
