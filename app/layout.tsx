@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { HoldBanner } from "@/components/booking/hold-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { Providers } from "@/components/providers";
 import "./globals.css";
@@ -23,6 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
             {children}
           </main>
+          <HoldBanner />
         </Providers>
       </body>
     </html>

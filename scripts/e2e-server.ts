@@ -23,8 +23,10 @@ await runUntilExit("next", ["start", "-p", port], {
     AUTH_SECRET: secret(),
     QUEUE_TOKEN_SECRET: secret(),
     CRON_SECRET: process.env.CRON_SECRET ?? secret(),
-    // One shopper at a time (for concerts without their own setting), so waiting is visible.
+    // One shopper at a time (for concerts without their own setting), so waiting is visible;
+    // short holds, so running out can be watched.
     QUEUE_ACTIVE_LIMIT: "1",
+    HOLD_TTL_SECONDS: "12",
   },
   // Playwright signals the whole process group, so an embedded server may already be
   // stopping; the next run then drops the database instead.

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BookableDates } from "@/components/booking/bookable-dates";
 import { QueueSessionBanner } from "@/components/queue/queue-session-banner";
-import { LocalTime } from "@/components/ui/local-time";
 import { findConcert } from "@/lib/catalogue/get-concert";
 
 type Props = { params: Promise<{ id: string }> };
@@ -27,17 +27,7 @@ export default async function ConcertPage({ params }: Props) {
         <h2 id="dates-heading" className="text-xl font-semibold">
           Dates
         </h2>
-        {concert.upcoming.length === 0 ? (
-          <p className="text-slate-600">No upcoming dates.</p>
-        ) : (
-          <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label="Performance dates">
-            {concert.upcoming.map((iso) => (
-              <li key={iso} className="px-4 py-3">
-                <LocalTime iso={iso} className="font-medium" />
-              </li>
-            ))}
-          </ul>
-        )}
+        <BookableDates concertId={concert.id} upcoming={concert.upcoming} />
       </section>
     </div>
   );

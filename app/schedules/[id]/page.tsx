@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SeatPicker } from "@/components/booking/seat-picker";
+import { LocalTime } from "@/components/ui/local-time";
+import { requireSignedIn } from "@/lib/auth/current-user";
+import { findSchedule } from "@/lib/booking/find-schedule";
+
+export const metadata: Metadata = { title: "Pick your seats" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function SchedulePage({ params }: Props) {
+  const { id } = await params;
+  await requireSignedIn(`/schedules/${id}`);
+  const schedule = await findSchedule(id);
+  if (!schedule) notFound();
+  return (
+    <div className="space-y-4">
+      <header>
+        <Link href={`/concerts/${schedule.concert.id}`} className="text-sm font-medium text-brand-600 hover:underline">
+          ← {schedule.concert.title}
+        </Link>
+        <h1 className="text-2xl font-bold tracking-tight">Pick your seats</h1>
+        <p className="text-slate-600">
+          <LocalTime iso={schedule.startsAt.toISOString()} /> · {schedule.concert.venue}
+        </p>
+      </header>
+      <SeatPicker scheduleId={schedule.id} concertId={schedule.concert.id} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect } from "react";
+import { formatCountdown } from "@/components/queue/format";
+import { useServerNow } from "@/components/queue/queue-api";
+import { ApiProblem } from "@/lib/client/api";
+import { formatKrw } from "@/lib/money";
+import { useHold, useReleaseHold } from "./booking-api";
+import { setCurrentHold, useCurrentHold } from "./current-hold";
+
+/** The held seats and their countdown, on every page until paid, released or lapsed. */
+export function HoldBanner() {
+  const stored = useCurrentHold();
+  const server = useHold(stored?.id ?? null);
+  const release = useReleaseHold();
+  const now = useServerNow();
+  const pathname = usePathname();
+  const hold = server.data ?? stored;
+  const gone = server.error instanceof ApiProblem && server.error.problem.status === 404;
+
+  useEffect(() => {
+    // Released elsewhere, or no longer this account's: nothing to show.
+    if (gone || hold?.status === "RELEASED") setCurrentHold(null);
+  }, [gone, hold?.status]);
+
+  if (!hold || gone || hold.status === "RELEASED" || hold.status === "PAID") return null;
+  const left = Date.parse(hold.expiresAt) - now;
+  const expired = hold.status === "EXPIRED" || left <= 0;
+  const seats = hold.seats.map((s) => `${s.section} ${s.row}-${s.number}`).join(", ");
+  const seatMapPath = `/schedules/${hold.scheduleId}`;
+
+  return (
+    <div role="region" aria-label="Your held seats" className="sticky bottom-0 z-20 border-t border-slate-200 bg-white/95 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        {expired ? (
+          <p role="alert" className="text-sm text-slate-800">
+            <strong>Your hold ran out.</strong> The seats ({seats}) are free again for everyone.
+          </p>
+        ) : (
+          <p className="text-sm text-slate-800">
+            <strong>Held for you:</strong> {seats} · {formatKrw(hold.amount)} ·{" "}
+            <span className={left < 60_000 ? "font-semibold text-red-600" : "font-semibold"}>
+              <span data-testid="hold-countdown">{formatCountdown(left)}</span> left
+            </span>
+          </p>
+        )}
+        <div className="flex gap-2">
+          {pathname !== seatMapPath && (
+            <Link href={seatMapPath} className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-600 hover:underline">
+              {expired ? "Pick seats again" : "Seat map"}
+            </Link>
+          )}
+          {expired ? (
+            <button type="button" onClick={() => setCurrentHold(null)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+              Dismiss
+            </button>
+          ) : (
+            <button
+              type="button"
+              onClick={() => release.mutate(hold)}
+              disabled={release.isPending}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
+            >
+              Release seats
+            </button>
+          )}
+        </div>
+      </div>
+      {release.isError && <p className="px-4 pb-2 text-center text-sm text-red-600">Releasing failed: {release.error.message}</p>}
+    </div>
+  );
+}

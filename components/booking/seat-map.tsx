@@ -1,0 +1,157 @@
+"use client";
+
+import { memo, useMemo, type KeyboardEvent } from "react";
+import { formatKrw } from "@/lib/money";
+import type { SeatView } from "@/lib/schemas/booking";
+
+// Tier colours, most expensive first. Full class names so Tailwind keeps them.
+const TIER_COLOURS = ["bg-violet-600", "bg-sky-600", "bg-emerald-600", "bg-amber-500", "bg-rose-500", "bg-teal-600"];
+const AISLE_AFTER = 12; // wide rows get a centre aisle
+
+export interface Tier {
+  name: string;
+  price: number;
+  colour: string;
+}
+
+/** Tiers by price, dearest first, each with its colour. */
+export function tiersOf(seats: SeatView[]): Tier[] {
+  const byName = new Map<string, number>();
+  for (const s of seats) byName.set(s.tier, Math.max(byName.get(s.tier) ?? 0, s.price));
+  return [...byName.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, price], i) => ({ name, price, colour: TIER_COLOURS[i % TIER_COLOURS.length]! }));
+}
+
+interface Section {
+  name: string;
+  rank: number;
+  rows: { label: string; seats: SeatView[] }[];
+}
+
+/** Sections grouped into bands by price (dearest nearest the stage), rows in order. */
+function layout(seats: SeatView[], tiers: Tier[]): Section[][] {
+  const rank = new Map(tiers.map((t, i) => [t.name, i]));
+  const sections = new Map<string, Section>();
+  for (const seat of seats) {
+    const section = sections.get(seat.section) ?? { name: seat.section, rank: rank.get(seat.tier) ?? 0, rows: [] };
+    sections.set(seat.section, section);
+    section.rank = Math.min(section.rank, rank.get(seat.tier) ?? 0);
+    const row = section.rows.find((r) => r.label === seat.row) ?? section.rows[section.rows.push({ label: seat.row, seats: [] }) - 1]!;
+    row.seats.push(seat);
+  }
+  const bands = new Map<number, Section[]>();
+  for (const section of sections.values()) {
+    section.rows.sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
+    for (const row of section.rows) row.seats.sort((a, b) => a.number - b.number);
+    bands.set(section.rank, [...(bands.get(section.rank) ?? []), section]);
+  }
+  return [...bands.entries()].sort((a, b) => a[0] - b[0]).map(([, band]) => band.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true })));
+}
+
+interface SeatMapProps {
+  seats: SeatView[];
+  tiers: Tier[];
+  selected: ReadonlySet<string>;
+  mine: ReadonlySet<string>;
+  onToggle: (seat: SeatView) => void;
+}
+
+export function SeatMap({ seats, tiers, selected, mine, onToggle }: SeatMapProps) {
+  const bands = useMemo(() => layout(seats, tiers), [seats, tiers]);
+  const colourOf = useMemo(() => new Map(tiers.map((t) => [t.name, t.colour])), [tiers]);
+  return (
+    <div className="overflow-auto rounded-xl border border-slate-200 bg-white p-3 sm:p-5" onKeyDown={moveFocus} role="group" aria-label="Seat map">
+      <div className="mx-auto mb-6 w-2/3 min-w-48 rounded-b-3xl bg-slate-800 py-2 text-center text-xs font-semibold tracking-[0.3em] text-white">STAGE</div>
+      <div className="flex min-w-max flex-col items-center gap-8">
+        {bands.map((band, b) => (
+          <div key={b} className="flex flex-wrap justify-center gap-10">
+            {band.map((section) => (
+              <section key={section.name} aria-label={`Section ${section.name}`} className="space-y-1">
+                <h3 className="text-center text-xs font-semibold uppercase tracking-wide text-slate-500">{section.name}</h3>
+                {section.rows.map((row) => (
+                  <div key={row.label} data-row className="flex items-center gap-1">
+                    <span className="w-5 text-right text-[10px] text-slate-400" aria-hidden>
+                      {row.label}
+                    </span>
+                    {row.seats.map((seat, i) => (
+                      <SeatButton
+                        key={seat.id}
+                        seat={seat}
+                        colour={colourOf.get(seat.tier)!}
+                        selected={selected.has(seat.id)}
+                        mine={mine.has(seat.id)}
+                        aisle={row.seats.length > AISLE_AFTER * 1.5 && i === Math.floor(row.seats.length / 2)}
+                        onToggle={onToggle}
+                      />
+                    ))}
+                  </div>
+                ))}
+              </section>
+            ))}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+interface SeatButtonProps {
+  seat: SeatView;
+  colour: string;
+  selected: boolean;
+  mine: boolean;
+  aisle: boolean;
+  onToggle: (seat: SeatView) => void;
+}
+
+// Memoised: a refresh or a click re-renders only the seats that changed, which keeps a
+// 2,000-seat map responsive.
+const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, aisle, onToggle }: SeatButtonProps) {
+  const available = seat.status === "AVAILABLE";
+  const state = mine ? "held by you" : selected ? "selected" : seat.status === "AVAILABLE" ? "available" : seat.status === "HELD" ? "held" : "sold";
+  const look = mine
+    ? "bg-emerald-300 ring-2 ring-emerald-700"
+    : selected
+      ? `${colour} ring-2 ring-offset-1 ring-slate-900`
+      : available
+        ? `${colour} hover:opacity-80`
+        : seat.status === "HELD"
+          ? "bg-slate-300"
+          : "bg-slate-500";
+  return (
+    <button
+      type="button"
+      data-seat
+      // aria-disabled rather than disabled: taken seats stay reachable by keyboard and are announced.
+      aria-disabled={!available && !selected}
+      aria-pressed={selected}
+      aria-label={`Section ${seat.section}, row ${seat.row}, seat ${seat.number}, ${seat.tier} ${formatKrw(seat.price)}, ${state}`}
+      title={`${seat.section} ${seat.row}-${seat.number} · ${seat.tier} · ${formatKrw(seat.price)}`}
+      onClick={() => onToggle(seat)}
+      className={`size-5 shrink-0 rounded-t-md text-[9px] text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1 aria-disabled:cursor-not-allowed ${look} ${aisle ? "ml-4" : ""}`}
+    >
+      {selected ? "✓" : ""}
+    </button>
+  );
+});
+
+/** Arrow keys move between seats: along the row, and to the nearest seat of the row above or below. */
+function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
+  const current = event.target as HTMLElement;
+  if (!current.matches("[data-seat]")) return;
+  const row = current.closest("[data-row]");
+  const seatsIn = (r: Element | null) => (r ? [...r.querySelectorAll<HTMLElement>("[data-seat]")] : []);
+  const here = seatsIn(row);
+  const index = here.indexOf(current);
+  let target: HTMLElement | undefined;
+  if (event.key === "ArrowRight") target = here[index + 1];
+  else if (event.key === "ArrowLeft") target = here[index - 1];
+  else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+    const next = event.key === "ArrowUp" ? row?.previousElementSibling : row?.nextElementSibling;
+    const seats = next?.matches("[data-row]") ? seatsIn(next) : [];
+    target = seats[Math.min(index, seats.length - 1)];
+  } else return;
+  event.preventDefault();
+  target?.focus();
+}

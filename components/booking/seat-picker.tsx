@@ -1,0 +1,128 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useMemo, useState } from "react";
+import { readQueueToken, useServerNow } from "@/components/queue/queue-api";
+import { FormAlert } from "@/components/ui/form-alert";
+import { ApiProblem } from "@/lib/client/api";
+import { formatKrw } from "@/lib/money";
+import { MAX_SEATS_PER_HOLD, type SeatView } from "@/lib/schemas/booking";
+import { useHoldSeats, useSeatMap } from "./booking-api";
+import { useCurrentHold } from "./current-hold";
+import { SeatMap, tiersOf } from "./seat-map";
+
+export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; concertId: string }) {
+  const [token] = useState(() => readQueueToken(concertId));
+  const seatMap = useSeatMap(scheduleId, token);
+  const holdSeats = useHoldSeats(scheduleId, token);
+  const currentHold = useCurrentHold();
+  const [picked, setPicked] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const seats = useMemo(() => seatMap.data?.seats ?? [], [seatMap.data]);
+  const tiers = useMemo(() => tiersOf(seats), [seats]);
+  const byId = useMemo(() => new Map(seats.map((s) => [s.id, s])), [seats]);
+  // Seats taken by others since they were picked drop out of the selection by themselves.
+  const selection = useMemo(() => picked.filter((id) => byId.get(id)?.status === "AVAILABLE"), [picked, byId]);
+  const selected = useMemo(() => new Set(selection), [selection]);
+  // Our own hold's seats, while it lasts (re-checked every second).
+  const now = useServerNow();
+  const holding = currentHold?.scheduleId === scheduleId && currentHold.status === "ACTIVE" && Date.parse(currentHold.expiresAt) > now;
+  const mine = useMemo(() => new Set(holding ? currentHold!.seats.map((s) => s.id) : []), [holding, currentHold]);
+  const total = selection.reduce((sum, id) => sum + (byId.get(id)?.price ?? 0), 0);
+
+  const toggle = useCallback((seat: SeatView) => {
+    setNotice(null);
+    setPicked((current) => {
+      if (current.includes(seat.id)) return current.filter((id) => id !== seat.id);
+      if (seat.status !== "AVAILABLE") return current;
+      if (current.length >= MAX_SEATS_PER_HOLD) {
+        setNotice(`You can hold up to ${MAX_SEATS_PER_HOLD} seats at a time.`);
+        return current;
+      }
+      return [...current, seat.id];
+    });
+  }, []);
+
+  function hold() {
+    holdSeats.mutate(selection, {
+      onSuccess: () => setPicked([]),
+      onError: (error) => setNotice(holdFailure(error)),
+    });
+  }
+
+  if (!token || (seatMap.error instanceof ApiProblem && seatMap.error.problem.code.startsWith("QUEUE"))) {
+    return (
+      <FormAlert>
+        You need your turn in the waiting room to pick seats.{" "}
+        <Link href={`/concerts/${concertId}/queue`} className="font-semibold underline">
+          Go to the waiting room
+        </Link>
+      </FormAlert>
+    );
+  }
+  if (seatMap.isPending) return <p aria-busy="true">Loading the seat map…</p>;
+  if (seatMap.isError) return <FormAlert>The seat map could not be loaded: {seatMap.error.message}</FormAlert>;
+
+  const available = seats.filter((s) => s.status === "AVAILABLE").length;
+  return (
+    <div className="space-y-4">
+      <Legend tiers={tiers} />
+      <p className="text-sm text-slate-600" aria-live="polite">
+        {available.toLocaleString()} of {seats.length.toLocaleString()} seats free · updates every few seconds · arrow keys move between seats
+      </p>
+      <SeatMap seats={seats} tiers={tiers} selected={selected} mine={mine} onToggle={toggle} />
+      <div className="sticky bottom-16 z-10 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <p aria-live="polite" data-testid="selection-summary">
+          {selection.length === 0 ? (
+            "Pick up to 4 seats."
+          ) : (
+            <>
+              {selection.length} seat{selection.length > 1 ? "s" : ""}:{" "}
+              {selection.map((id) => byId.get(id)!).map((s) => `${s.section} ${s.row}-${s.number}`).join(", ")} ·{" "}
+              <strong>{formatKrw(total)}</strong>
+            </>
+          )}
+        </p>
+        <button
+          type="button"
+          onClick={hold}
+          disabled={selection.length === 0 || holdSeats.isPending}
+          className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+        >
+          {holdSeats.isPending ? "Holding…" : `Hold ${selection.length || ""} seat${selection.length === 1 ? "" : "s"}`.replace("  ", " ")}
+        </button>
+      </div>
+      {notice && <FormAlert>{notice}</FormAlert>}
+    </div>
+  );
+}
+
+function holdFailure(error: Error): string {
+  if (!(error instanceof ApiProblem)) return "Holding failed. Check your connection and try again.";
+  switch (error.problem.code) {
+    case "SEAT_UNAVAILABLE":
+      return "Someone was faster: a seat you picked is no longer free. Nothing was held; pick again.";
+    case "HOLD_EXISTS":
+      return "You already hold seats for this date. Release them (below) to pick others.";
+    default:
+      return error.problem.detail;
+  }
+}
+
+function Legend({ tiers }: { tiers: ReturnType<typeof tiersOf> }) {
+  const swatch = (className: string, label: string) => (
+    <li key={label} className="flex items-center gap-1.5">
+      <span className={`inline-block size-4 rounded-t-md ${className}`} aria-hidden />
+      {label}
+    </li>
+  );
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm text-slate-700" aria-label="Legend">
+      {tiers.map((t) => swatch(t.colour, `${t.name} ${formatKrw(t.price)}`))}
+      {swatch("bg-emerald-300 ring-2 ring-emerald-700", "Held by you")}
+      {swatch("bg-slate-300", "Held")}
+      {swatch("bg-slate-500", "Sold")}
+    </ul>
+  );
+}

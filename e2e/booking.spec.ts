@@ -1,0 +1,59 @@
+import { expect, type Page, test } from "@playwright/test";
+import { concertIdByTitle, signUpAndSignIn } from "./support";
+
+// The e2e server holds seats for 12 seconds.
+
+async function shopFor(page: Page, title: string) {
+  await signUpAndSignIn(page, "Seat Picker");
+  const concertId = await concertIdByTitle(page, title);
+  await page.goto(`/concerts/${concertId}/queue`);
+  await expect(page).toHaveURL(`/concerts/${concertId}`);
+  await page.getByRole("list", { name: "Bookable dates" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Pick your seats" })).toBeVisible();
+  return concertId;
+}
+
+test("a fan picks two seats, sees the countdown everywhere, and releases them", async ({ page }) => {
+  await shopFor(page, "Neon Riot Live");
+  const free = page.getByRole("button", { name: /, available$/ });
+  await free.first().click();
+  await free.first().focus();
+  await page.keyboard.press("Enter"); // the keyboard picks the second
+  await expect(page.getByTestId("selection-summary")).toContainText("2 seats");
+
+  await page.getByRole("button", { name: "Hold 2 seats" }).click();
+  await expect(page.getByTestId("hold-countdown")).toHaveText(/^0:(1[0-2]|0\d)$/);
+  await expect(page.getByRole("button", { name: /held by you$/ })).toHaveCount(2);
+
+  // The banner follows the fan around the site.
+  await page.getByRole("link", { name: "Stagepass" }).click();
+  await expect(page.getByTestId("hold-countdown")).toBeVisible();
+  await page.getByRole("link", { name: "Seat map" }).click();
+
+  await page.getByRole("button", { name: "Release seats" }).click();
+  await expect(page.getByTestId("hold-countdown")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /held by you$/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /, held$/ })).toHaveCount(0);
+});
+
+test("a hold that runs out frees its seats, with no help from cron", async ({ page }) => {
+  await shopFor(page, "Midnight Strings");
+  const seat = page.getByRole("button", { name: /, available$/ }).first();
+  const label = (await seat.getAttribute("aria-label"))!.replace(/, available$/, "");
+  await seat.click();
+  await page.getByRole("button", { name: "Hold 1 seat" }).click();
+  await expect(page.getByRole("button", { name: `${label}, held by you` })).toBeVisible();
+
+  await expect(page.getByText("Your hold ran out.")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("button", { name: `${label}, available` })).toBeVisible({ timeout: 10_000 });
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await expect(page.getByText("Your hold ran out.")).toHaveCount(0);
+});
+
+test("the 2,000-seat arena renders its whole map", async ({ page }) => {
+  await shopFor(page, "Stadium of Stars");
+  const map = page.getByRole("group", { name: "Seat map" });
+  await expect(map.getByRole("region", { name: /^Section / })).toHaveCount(4);
+  await expect(map.locator("[data-seat]")).toHaveCount(2080);
+  await expect(page.getByText("2,080 of 2,080 seats free")).toBeVisible();
+});

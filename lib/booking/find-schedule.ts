@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { db } from "../db";
+
+/** A date with its concert's name, for page headings; null for an unknown id. */
+export async function findSchedule(id: string) {
+  if (!z.uuid().safeParse(id).success) return null;
+  return db.schedule.findUnique({
+    where: { id },
+    select: { id: true, startsAt: true, concert: { select: { id: true, title: true, venue: true } } },
+  });
+}
