@@ -1,33 +1,24 @@
 import { systemClock, type Clock } from "../clock";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import type { SeatMapView, SeatStatus } from "../schemas/booking";
+import type { SeatMapView, SeatView } from "../schemas/booking";
 
-/** Status as everyone sees it: a lapsed hold is already free; who holds a seat is never shown. */
-export function seatStatusAt(seat: { status: "AVAILABLE" | "SOLD"; holdExpiresAt: Date | null }, now: Date): SeatStatus {
-  if (seat.status === "SOLD") return "SOLD";
-  return seat.holdExpiresAt && seat.holdExpiresAt > now ? "HELD" : "AVAILABLE";
-}
-
+/**
+ * Every seat of a date with its live status: a lapsed hold is already free, and who
+ * holds a seat is never shown. The hottest read of a sale (every shopper refreshes it
+ * every few seconds), so it is one plain query with the status computed in SQL.
+ */
 export async function getSeatMap(scheduleId: string, clock: Clock = systemClock): Promise<SeatMapView> {
-  const schedule = await db.schedule.findUnique({
-    where: { id: scheduleId },
-    select: {
-      id: true,
-      concertId: true,
-      startsAt: true,
-      seats: {
-        orderBy: [{ section: "asc" }, { row: "asc" }, { number: "asc" }],
-        select: { id: true, section: true, row: true, number: true, tier: true, price: true, status: true, holdExpiresAt: true },
-      },
-    },
-  });
-  if (!schedule) throw new NotFoundError("Schedule");
   const now = clock.now();
-  return {
-    scheduleId: schedule.id,
-    concertId: schedule.concertId,
-    startsAt: schedule.startsAt.toISOString(),
-    seats: schedule.seats.map(({ holdExpiresAt, status, ...seat }) => ({ ...seat, status: seatStatusAt({ status, holdExpiresAt }, now) })),
-  };
+  const [schedule] = await db.$queryRaw<{ concert_id: string; starts_at: Date }[]>`
+    SELECT concert_id, starts_at FROM schedules WHERE id = ${scheduleId}::uuid`;
+  if (!schedule) throw new NotFoundError("Schedule");
+  const seats = await db.$queryRaw<SeatView[]>`
+    SELECT id, section, "row", number, tier, price,
+           CASE WHEN status = 'SOLD' THEN 'SOLD'
+                WHEN hold_expires_at > ${now} THEN 'HELD'
+                ELSE 'AVAILABLE' END AS status
+      FROM seats WHERE schedule_id = ${scheduleId}::uuid
+     ORDER BY section, "row", number`;
+  return { scheduleId, concertId: schedule.concert_id, startsAt: schedule.starts_at.toISOString(), seats };
 }
