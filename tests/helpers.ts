@@ -45,12 +45,13 @@ export async function createTestUser(label = "fan") {
   return { ...user, token, auth: { authorization: `Bearer ${token}` } };
 }
 
-/** Many users at once, for races; they cannot sign in (no usable password). */
+/** Many users at once (each with an empty wallet, as sign-up gives), for races; they cannot sign in. */
 export async function createUsers(count: number): Promise<string[]> {
   const rows = await db.user.createManyAndReturn({
     data: Array.from({ length: count }, () => ({ email: uniqueEmail("crowd"), name: "Crowd", passwordHash: "none" })),
     select: { id: true },
   });
+  await db.wallet.createMany({ data: rows.map((r) => ({ userId: r.id })) });
   return rows.map((r) => r.id);
 }
 
@@ -113,4 +114,12 @@ export async function createShoppers(concertId: string, count: number) {
       return { id, headers: { authorization: `Bearer ${tokens[i]!.token}`, "x-queue-token": entered[i]!.token } };
     }),
   );
+}
+
+/** Money in a user's wallet, recorded as a charge like any other. */
+export async function fund(userId: string, amount: number) {
+  await db.$transaction(async (tx) => {
+    const wallet = await tx.wallet.update({ where: { userId }, data: { balance: { increment: amount } } });
+    await tx.ledgerEntry.create({ data: { userId, kind: "CHARGE", amount, balanceAfter: wallet.balance } });
+  });
 }

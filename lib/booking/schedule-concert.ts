@@ -7,3 +7,10 @@ export async function getScheduleConcertIdOrThrow(scheduleId: string): Promise<s
   if (!schedule) throw new NotFoundError("Schedule");
   return schedule.concertId;
 }
+
+/** The concert of a hold's date; an unknown hold is not found (whoever owns it). */
+export async function getHoldConcertIdOrThrow(holdId: string): Promise<string> {
+  const hold = await db.hold.findUnique({ where: { id: holdId }, select: { schedule: { select: { concertId: true } } } });
+  if (!hold) throw new NotFoundError("Hold");
+  return hold.schedule.concertId;
+}

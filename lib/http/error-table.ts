@@ -21,6 +21,10 @@ export const errorTable: Record<ErrorCode, { status: number; title: string }> = 
   HOLD_EXPIRED: { status: 410, title: "Hold expired" },
   HOLD_CLOSED: { status: 409, title: "Hold already released or paid" },
   SCHEDULE_NOT_ON_SALE: { status: 409, title: "Not on sale" },
+  IDEMPOTENCY_KEY_MISSING: { status: 400, title: "Idempotency-Key required" },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: "Idempotency-Key used for another request" },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, title: "A request with this Idempotency-Key is in progress" },
+  INSUFFICIENT_BALANCE: { status: 409, title: "Insufficient balance" },
   SERVICE_UNAVAILABLE: { status: 503, title: "Service unavailable" },
   INTERNAL: { status: 500, title: "Internal error" },
 };

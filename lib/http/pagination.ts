@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ValidationError } from "../errors";
 
 /** Query shape shared by every paginated endpoint. */
 export const pageQuery = z.object({
@@ -35,3 +36,20 @@ export function toPage<Row, Item>(rows: Row[], limit: number, item: (row: Row) =
   const last = pageRows.at(-1);
   return { items: pageRows.map(item), nextCursor: hasMore && last ? encodeCursor(cursorOf(last)) : null };
 }
+
+// Keyset pagination for lists shown newest first: order by (createdAt desc, id desc) and
+// continue strictly after the last row, so pages never skip or repeat rows.
+const newestFirstCursor = z.object({ at: z.iso.datetime(), id: z.uuid() });
+
+export const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+
+/** The `where` part selecting rows after the cursor (none without one). */
+export function afterCursor(cursor: string | undefined) {
+  if (!cursor) return {};
+  const after = decodeCursor(cursor, newestFirstCursor);
+  if (!after) throw new ValidationError([{ field: "query.cursor", message: "is not a cursor from this API" }]);
+  const at = new Date(after.at);
+  return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: after.id } }] };
+}
+
+export const newestFirstCursorOf = (row: { createdAt: Date; id: string }) => ({ at: row.createdAt.toISOString(), id: row.id });

@@ -1,7 +1,10 @@
 import { defaultQueueDeps } from "./enter-queue";
 import type { QueueClaims } from "./queue-token";
 
-/** Gives up the token holder's place; waiting people behind move up, an active slot frees. */
+/**
+ * Gives up the token holder's place (leaving, or done after paying): the token stops
+ * working at once, waiting people behind move up, an active slot frees.
+ */
 export async function leaveQueue(claims: QueueClaims, deps = defaultQueueDeps()): Promise<void> {
   await deps.store.release(claims.concertId, claims.userId, claims.number);
 }

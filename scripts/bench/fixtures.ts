@@ -8,6 +8,7 @@ export async function createSessionUsers(db: Db, count: number, authSecret: stri
     data: Array.from({ length: count }, (_, i) => ({ email: `bench-${i}-${randomUUID()}@example.test`, name: `Bench ${i}`, passwordHash: "none" })),
     select: { id: true, email: true, name: true },
   });
+  await db.wallet.createMany({ data: users.map((u) => ({ userId: u.id })) });
   return Promise.all(
     users.map(async (user) => {
       const jwt = await encode({ token: { sub: user.id, email: user.email, name: user.name }, secret: authSecret });

@@ -1,0 +1,29 @@
+import type { TicketView } from "../schemas/payments";
+
+export const ticketSelect = {
+  id: true,
+  code: true,
+  price: true,
+  createdAt: true,
+  schedule: { select: { startsAt: true, concert: { select: { id: true, title: true, venue: true } } } },
+  seat: { select: { id: true, section: true, row: true, number: true, tier: true } },
+} as const;
+
+export function ticketView(row: {
+  id: string;
+  code: string;
+  price: number;
+  createdAt: Date;
+  schedule: { startsAt: Date; concert: { id: string; title: string; venue: string } };
+  seat: TicketView["seat"];
+}): TicketView {
+  return {
+    id: row.id,
+    code: row.code,
+    concert: row.schedule.concert,
+    startsAt: row.schedule.startsAt.toISOString(),
+    seat: row.seat,
+    price: row.price,
+    paidAt: row.createdAt.toISOString(),
+  };
+}
