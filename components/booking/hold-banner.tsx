@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { formatCountdown } from "@/components/queue/format";
 import { useServerNow } from "@/components/queue/queue-api";
 import { ApiProblem } from "@/lib/client/api";
 import { formatKrw } from "@/lib/money";
 import { useHold, useReleaseHold } from "./booking-api";
 import { setCurrentHold, useCurrentHold } from "./current-hold";
+import { PayPanel } from "./pay-panel";
 
 /** The held seats and their countdown, on every page until paid, released or lapsed. */
 export function HoldBanner() {
@@ -17,6 +18,7 @@ export function HoldBanner() {
   const release = useReleaseHold();
   const now = useServerNow();
   const pathname = usePathname();
+  const [paying, setPaying] = useState(false);
   const hold = server.data ?? stored;
   const gone = server.error instanceof ApiProblem && server.error.problem.status === 404;
 
@@ -57,6 +59,12 @@ export function HoldBanner() {
               Dismiss
             </button>
           ) : (
+            <>
+            {!paying && (
+              <button type="button" onClick={() => setPaying(true)} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+                Pay
+              </button>
+            )}
             <button
               type="button"
               onClick={() => release.mutate(hold)}
@@ -65,8 +73,14 @@ export function HoldBanner() {
             >
               Release seats
             </button>
+            </>
           )}
         </div>
+        {paying && !expired && (
+          <div className="w-full">
+            <PayPanel hold={hold} />
+          </div>
+        )}
       </div>
       {release.isError && <p className="px-4 pb-2 text-center text-sm text-red-600">Releasing failed: {release.error.message}</p>}
     </div>

@@ -17,6 +17,12 @@ export async function SiteHeader() {
         </Link>
         {user ? (
           <div className="flex items-center gap-3 text-sm">
+            <Link href="/tickets" className="font-medium text-slate-700 hover:text-brand-600">
+              Tickets
+            </Link>
+            <Link href="/wallet" className="font-medium text-slate-700 hover:text-brand-600">
+              Wallet
+            </Link>
             <span data-testid="signed-in-user" className="hidden text-slate-600 sm:inline">
               Signed in as <strong className="font-semibold text-slate-900">{user.name || user.email}</strong>
             </span>

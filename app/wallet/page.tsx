@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { WalletPanel } from "@/components/wallet/wallet-panel";
+import { requireSignedIn } from "@/lib/auth/current-user";
+
+export const metadata: Metadata = { title: "Wallet" };
+
+export default async function WalletPage() {
+  await requireSignedIn("/wallet");
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold tracking-tight">Wallet</h1>
+      <WalletPanel />
+    </div>
+  );
+}

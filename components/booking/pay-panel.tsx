@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { readQueueToken } from "@/components/queue/queue-api";
+import { ChargeForm } from "@/components/wallet/charge-form";
+import { usePay, useWallet } from "@/components/wallet/wallet-api";
+import { FormAlert } from "@/components/ui/form-alert";
+import { ApiProblem } from "@/lib/client/api";
+import { formatKrw } from "@/lib/money";
+import type { HoldView } from "@/lib/schemas/booking";
+import { setCurrentHold } from "./current-hold";
+
+/** The pay step of the hold banner: amount, balance, a top-up that keeps the hold, and pay. */
+export function PayPanel({ hold }: { hold: HoldView }) {
+  const router = useRouter();
+  const wallet = useWallet();
+  const pay = usePay();
+  // One key per hold: a retried click can never pay twice (a refused attempt frees it).
+  const [key] = useState(() => crypto.randomUUID());
+  const balance = wallet.data?.balance;
+  const short = balance !== undefined ? hold.amount - balance : 0;
+
+  function submit() {
+    const queueToken = readQueueToken(hold.concertId) ?? "";
+    pay.mutate(
+      { holdId: hold.id, queueToken, key },
+      {
+        onSuccess: (receipt) => {
+          setCurrentHold(null);
+          router.push(`/tickets?paid=${receipt.id}`);
+        },
+      },
+    );
+  }
+
+  return (
+    <div className="space-y-3 border-t border-slate-200 pt-3">
+      <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+        <div>
+          <dt className="inline text-slate-600">To pay: </dt>
+          <dd className="inline font-semibold">{formatKrw(hold.amount)}</dd>
+        </div>
+        <div>
+          <dt className="inline text-slate-600">Your balance: </dt>
+          <dd className="inline font-semibold" data-testid="pay-balance">
+            {balance === undefined ? "…" : formatKrw(balance)}
+          </dd>
+        </div>
+      </dl>
+      {short > 0 && wallet.data && (
+        <div className="space-y-2 rounded-lg bg-amber-50 p-3">
+          <p className="text-sm text-amber-900">
+            You need {formatKrw(short)} more. Top up here — your seats stay held while you do.
+          </p>
+          <ChargeForm maxCharge={wallet.data.limits.perCharge} suggested={Math.ceil(short / 1_000) * 1_000} onCharged={() => pay.reset()} />
+        </div>
+      )}
+      {pay.isError && <FormAlert>{payFailure(pay.error)}</FormAlert>}
+      <button
+        type="button"
+        onClick={submit}
+        disabled={pay.isPending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto"
+      >
+        {pay.isPending ? "Paying…" : `Pay ${formatKrw(hold.amount)}`}
+      </button>
+    </div>
+  );
+}
+
+function payFailure(error: Error): string {
+  if (!(error instanceof ApiProblem)) return "Payment failed; nothing was charged. Try again.";
+  switch (error.problem.code) {
+    case "INSUFFICIENT_BALANCE":
+      return "Your balance is too low for this payment. Nothing was charged; top up and pay again.";
+    case "HOLD_EXPIRED":
+      return "Your hold ran out before payment; the seats are free again. Nothing was charged.";
+    default:
+      return error.problem.code.startsWith("QUEUE") ? "Your shopping time is over; join the waiting room again. Nothing was charged." : error.problem.detail;
+  }
+}
