@@ -60,19 +60,19 @@ export function HoldBanner() {
             </button>
           ) : (
             <>
-            {!paying && (
-              <button type="button" onClick={() => setPaying(true)} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
-                Pay
+              {!paying && (
+                <button type="button" onClick={() => setPaying(true)} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+                  Pay
+                </button>
+              )}
+              <button
+                type="button"
+                onClick={() => release.mutate(hold)}
+                disabled={release.isPending}
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
+              >
+                Release seats
               </button>
-            )}
-            <button
-              type="button"
-              onClick={() => release.mutate(hold)}
-              disabled={release.isPending}
-              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
-            >
-              Release seats
-            </button>
             </>
           )}
         </div>
