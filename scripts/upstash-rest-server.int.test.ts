@@ -38,6 +38,14 @@ describe.skipIf(!upstash)("Upstash REST protocol server", () => {
     expect(await script.exec([k], ["1"])).toEqual([2, k]);
   });
 
+  it("runs scripts with Upstash's allow-key-locking flag, by EVAL and then by EVALSHA", async () => {
+    const redis = client();
+    const script = redis.createScript<number>("#!lua flags=allow-key-locking\nreturn redis.call('INCR', KEYS[1])");
+    const k = key("locking");
+    expect(await script.exec([k], [])).toBe(1);
+    expect(await script.evalsha([k], [])).toBe(2);
+  });
+
   it("reports command errors as Redis does", async () => {
     const redis = client();
     const k = key("text");

@@ -11,7 +11,7 @@
 // (multi-exec runs them in one MULTI/EXEC); errors of a single command → 400
 // {"error": …}; a missing or wrong Bearer token → 401. With `Upstash-Encoding: base64`
 // every string in a result except the status "OK" is base64-encoded, as the client expects.
-import { timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
@@ -79,11 +79,31 @@ async function handle(redis: RedisClientType, token: string, request: http.Incom
 
 async function run(redis: RedisClientType, command: Command): Promise<Reply> {
   try {
-    return normalise(await redis.sendCommand(command.map(String)));
+    return normalise(await redis.sendCommand(adaptScript(command.map(String))));
   } catch (error) {
     return { error: (error as Error).message };
   }
 }
+
+// Upstash accepts a Lua shebang flag open-source Redis does not know (allow-key-locking,
+// used by @upstash/ratelimit). Such scripts run without it; their EVALSHA digests are
+// mapped to the adapted script's, so clients keep their one-round-trip EVALSHA path.
+const UPSTASH_ONLY_FLAGS = /(?<=^#!lua[^\n]*flags=[^\n]*)\ballow-key-locking,?/;
+const adaptedDigests = new Map<string, string>();
+
+function adaptScript(command: string[]): string[] {
+  const [name, body, ...rest] = command;
+  const verb = name?.toUpperCase();
+  if ((verb === "EVAL" || verb === "EVAL_RO") && body && UPSTASH_ONLY_FLAGS.test(body)) {
+    const adapted = body.replace(UPSTASH_ONLY_FLAGS, "").replace(/flags=(?=\s|$)/, "");
+    adaptedDigests.set(sha1(body), sha1(adapted));
+    return [name!, adapted, ...rest];
+  }
+  if ((verb === "EVALSHA" || verb === "EVALSHA_RO") && body && adaptedDigests.has(body)) return [name!, adaptedDigests.get(body)!, ...rest];
+  return command;
+}
+
+const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
 
 async function transaction(redis: RedisClientType, commands: Command[]): Promise<Reply[]> {
   const multi = redis.multi();

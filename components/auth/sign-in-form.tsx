@@ -29,7 +29,11 @@ export function SignInForm() {
       redirect: false,
     });
     if (!result || result.error) {
-      setMessage("That email and password do not match an account.");
+      setMessage(
+        result?.error?.startsWith("Too many")
+          ? "Too many sign-in attempts. Wait a few minutes and try again."
+          : "That email and password do not match an account.",
+      );
       setPending(false);
       return;
     }

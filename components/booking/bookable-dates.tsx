@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
-import { readQueueToken } from "@/components/queue/queue-api";
+import { useQueueToken } from "@/components/queue/queue-api";
 import { LocalTime } from "@/components/ui/local-time";
 import { ApiProblem } from "@/lib/client/api";
 import { formatKrw } from "@/lib/money";
@@ -10,7 +9,7 @@ import { useBookableDates } from "./booking-api";
 
 /** The dates you can book now; needs your turn in the waiting room. */
 export function BookableDates({ concertId, upcoming }: { concertId: string; upcoming: string[] }) {
-  const [token] = useState(() => readQueueToken(concertId));
+  const token = useQueueToken(concertId);
   const dates = useBookableDates(concertId, token);
   const shopping = dates.isSuccess;
 

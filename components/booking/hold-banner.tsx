@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useIsMutating } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { formatCountdown } from "@/components/queue/format";
 import { useServerNow } from "@/components/queue/queue-api";
@@ -9,6 +10,7 @@ import { ApiProblem } from "@/lib/client/api";
 import { formatKrw } from "@/lib/money";
 import { useHold, useReleaseHold } from "./booking-api";
 import { setCurrentHold, useCurrentHold } from "./current-hold";
+import { PAY_MUTATION_KEY } from "@/components/wallet/wallet-api";
 import { PayPanel } from "./pay-panel";
 
 /** The held seats and their countdown, on every page until paid, released or lapsed. */
@@ -19,17 +21,19 @@ export function HoldBanner() {
   const now = useServerNow();
   const pathname = usePathname();
   const [paying, setPaying] = useState(false);
+  // A payment sent in the last second is still being decided: keep the pay step on screen.
+  const payInFlight = useIsMutating({ mutationKey: PAY_MUTATION_KEY }) > 0;
   const hold = server.data ?? stored;
   const gone = server.error instanceof ApiProblem && server.error.problem.status === 404;
 
   useEffect(() => {
-    // Released elsewhere, or no longer this account's: nothing to show.
-    if (gone || hold?.status === "RELEASED") setCurrentHold(null);
+    // Released or paid elsewhere, or no longer this account's: nothing to show.
+    if (gone || hold?.status === "RELEASED" || hold?.status === "PAID") setCurrentHold(null);
   }, [gone, hold?.status]);
 
   if (!hold || gone || hold.status === "RELEASED" || hold.status === "PAID") return null;
   const left = Date.parse(hold.expiresAt) - now;
-  const expired = hold.status === "EXPIRED" || left <= 0;
+  const expired = !payInFlight && (hold.status === "EXPIRED" || left <= 0);
   const seats = hold.seats.map((s) => `${s.section} ${s.row}-${s.number}`).join(", ");
   const seatMapPath = `/schedules/${hold.scheduleId}`;
 

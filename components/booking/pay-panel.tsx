@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { readQueueToken } from "@/components/queue/queue-api";
 import { ChargeForm } from "@/components/wallet/charge-form";
@@ -9,11 +8,9 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { ApiProblem } from "@/lib/client/api";
 import { formatKrw } from "@/lib/money";
 import type { HoldView } from "@/lib/schemas/booking";
-import { setCurrentHold } from "./current-hold";
 
 /** The pay step of the hold banner: amount, balance, a top-up that keeps the hold, and pay. */
 export function PayPanel({ hold }: { hold: HoldView }) {
-  const router = useRouter();
   const wallet = useWallet();
   const pay = usePay();
   // One key per hold: a retried click can never pay twice (a refused attempt frees it).
@@ -23,15 +20,7 @@ export function PayPanel({ hold }: { hold: HoldView }) {
 
   function submit() {
     const queueToken = readQueueToken(hold.concertId) ?? "";
-    pay.mutate(
-      { holdId: hold.id, queueToken, key },
-      {
-        onSuccess: (receipt) => {
-          setCurrentHold(null);
-          router.push(`/tickets?paid=${receipt.id}`);
-        },
-      },
-    );
+    pay.mutate({ holdId: hold.id, queueToken, key });
   }
 
   return (

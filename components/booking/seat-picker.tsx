@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
-import { readQueueToken, useServerNow } from "@/components/queue/queue-api";
+import { useQueueToken, useServerNow } from "@/components/queue/queue-api";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ApiProblem } from "@/lib/client/api";
 import { formatKrw } from "@/lib/money";
@@ -12,7 +12,7 @@ import { useCurrentHold } from "./current-hold";
 import { SeatMap, tiersOf } from "./seat-map";
 
 export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; concertId: string }) {
-  const [token] = useState(() => readQueueToken(concertId));
+  const token = useQueueToken(concertId);
   const seatMap = useSeatMap(scheduleId, token);
   const holdSeats = useHoldSeats(scheduleId, token);
   const currentHold = useCurrentHold();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient, type Query } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { ApiProblem, apiFetch, serverNow } from "@/lib/client/api";
 import type { QueueCounters } from "@/lib/queue/queue-store";
 import { queueView, type QueueView } from "@/lib/queue/queue-view";
@@ -28,9 +28,26 @@ export function readQueueToken(concertId: string): string | null {
   return typeof window === "undefined" ? null : window.localStorage.getItem(storageKey(concertId));
 }
 
+const TOKEN_EVENT = "stagepass:queue-token";
+
 function storeQueueToken(concertId: string, token: string | null) {
   if (token) window.localStorage.setItem(storageKey(concertId), token);
   else window.localStorage.removeItem(storageKey(concertId));
+  window.dispatchEvent(new Event(TOKEN_EVENT));
+}
+
+function subscribeToTokens(onChange: () => void) {
+  window.addEventListener(TOKEN_EVENT, onChange);
+  window.addEventListener("storage", onChange);
+  return () => {
+    window.removeEventListener(TOKEN_EVENT, onChange);
+    window.removeEventListener("storage", onChange);
+  };
+}
+
+/** The stored queue token, kept current; null while rendering on the server (no hydration mismatch). */
+export function useQueueToken(concertId: string): string | null {
+  return useSyncExternalStore(subscribeToTokens, () => readQueueToken(concertId), () => null);
 }
 
 const isTokenProblem = (error: unknown) => error instanceof ApiProblem && error.problem.code.startsWith("QUEUE_TOKEN");

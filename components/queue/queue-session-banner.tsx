@@ -1,14 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import { formatCountdown } from "./format";
-import { readQueueToken, useLeaveQueue, useQueueStatus, useServerNow } from "./queue-api";
+import { useLeaveQueue, useQueueStatus, useQueueToken, useServerNow } from "./queue-api";
 
 /** Shown on a concert's pages: whether you may shop now, for how long, and a way out. */
 export function QueueSessionBanner({ concertId }: { concertId: string }) {
-  // Null on the server; the markup is the same either way until the status arrives.
-  const [token, setToken] = useState(() => readQueueToken(concertId));
+  const token = useQueueToken(concertId);
   const status = useQueueStatus(token);
   const leave = useLeaveQueue(concertId);
   const now = useServerNow();
@@ -23,7 +21,7 @@ export function QueueSessionBanner({ concertId }: { concertId: string }) {
         </p>
         <button
           type="button"
-          onClick={() => leave.mutate(token!, { onSuccess: () => setToken(null) })}
+          onClick={() => leave.mutate(token!)}
           className="rounded-md border border-emerald-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-emerald-100"
         >
           Leave the line

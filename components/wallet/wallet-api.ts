@@ -1,6 +1,8 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { setCurrentHold } from "@/components/booking/current-hold";
 import { apiFetch } from "@/lib/client/api";
 import type { Page } from "@/lib/http/pagination";
 import type { ReceiptView, TicketView } from "@/lib/schemas/payments";
@@ -40,13 +42,20 @@ export function useCharge() {
   });
 }
 
+export const PAY_MUTATION_KEY = ["pay"];
+
+/** Pays a hold; on success (even if the pay panel is gone by then) clears it and shows the receipt. */
 export function usePay() {
   const queryClient = useQueryClient();
+  const router = useRouter();
   return useMutation({
+    mutationKey: PAY_MUTATION_KEY,
     mutationFn: ({ holdId, queueToken, key }: { holdId: string; queueToken: string; key: string }) =>
       apiFetch<ReceiptView>("/api/v1/payments", { method: "POST", headers: { "idempotency-key": key, "x-queue-token": queueToken }, json: { holdId } }),
-    onSuccess: () => {
+    onSuccess: (receipt) => {
+      setCurrentHold(null);
       for (const key of ["wallet", "ledger", "tickets", "queue-status"]) void queryClient.invalidateQueries({ queryKey: [key] });
+      router.push(`/tickets?paid=${receipt.id}`);
     },
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
+import { clientIp, enforceRateLimit } from "../rate-limit/enforce-rate-limit";
 import { verifyCredentials } from "../users/verify-credentials";
 
 let options: NextAuthOptions | undefined;
@@ -20,8 +21,11 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: async (credentials) => {
+        authorize: async (credentials, request) => {
           if (!credentials?.email || !credentials.password) return null;
+          const headers = new Headers(request?.headers as Record<string, string> | undefined);
+          // Guessing passwords is limited per account and per address; the form says so.
+          await enforceRateLimit("signIn", { userKey: credentials.email.trim().toLowerCase(), ip: clientIp(headers) });
           return verifyCredentials(credentials.email, credentials.password);
         },
       }),

@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from "../clock";
 import { env } from "../env";
 import { DomainError, NotFoundError, SeatUnavailableError, ValidationError } from "../errors";
-import { isUniqueViolation } from "../prisma-errors";
+import { isLockNotAvailable, isUniqueViolation } from "../prisma-errors";
 import type { CreateHoldBody, HoldView } from "../schemas/booking";
 import { inTransaction, type Tx } from "../transaction";
 import { holdRecordSelect, holdView } from "./hold-view";
@@ -15,8 +15,9 @@ interface LockedSeat {
 
 /**
  * Holds 1–4 seats of one schedule for the user, all or nothing, until now + TTL.
- * The database decides: the seats are locked in id order (so overlapping requests
- * queue instead of deadlocking), checked, then claimed with a conditional update.
+ * The database decides: the seats are locked in id order, checked, then claimed with a
+ * conditional update. A seat another request is claiming right now counts as taken
+ * (NOWAIT): in a rush nobody queues on a popular seat holding a pooled connection.
  * A user has at most one live hold per schedule; a second request is refused with
  * HOLD_EXISTS (release the first to pick other seats).
  */
@@ -42,7 +43,7 @@ export async function createHold(
       const seats = await tx.$queryRaw<LockedSeat[]>`
         SELECT id, status, hold_expires_at, price FROM seats
          WHERE schedule_id = ${input.scheduleId}::uuid AND id = ANY(${seatIds}::uuid[])
-         ORDER BY id FOR UPDATE`;
+         ORDER BY id FOR UPDATE NOWAIT`;
       const unknown = seatIds.filter((id) => !seats.some((s) => s.id === id));
       if (unknown.length) throw new ValidationError(unknown.map((id) => ({ field: "seatIds", message: `seat ${id} is not a seat of this date` })));
       const taken = seats.filter((s) => s.status === "SOLD" || (s.hold_expires_at !== null && s.hold_expires_at > now));
@@ -70,6 +71,7 @@ export async function createHold(
   } catch (error) {
     // Two requests of one user raced past the check: the one-active-hold index decided.
     if (isUniqueViolation(error)) throw holdExists();
+    if (isLockNotAvailable(error)) throw new SeatUnavailableError(seatIds);
     throw error;
   }
 }

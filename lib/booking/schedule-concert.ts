@@ -8,9 +8,9 @@ export async function getScheduleConcertIdOrThrow(scheduleId: string): Promise<s
   return schedule.concertId;
 }
 
-/** The concert of a hold's date; an unknown hold is not found (whoever owns it). */
-export async function getHoldConcertIdOrThrow(holdId: string): Promise<string> {
-  const hold = await db.hold.findUnique({ where: { id: holdId }, select: { schedule: { select: { concertId: true } } } });
+/** The concert of the user's hold's date; anyone else's hold is not found. */
+export async function getHoldConcertIdOrThrow(holdId: string, userId: string): Promise<string> {
+  const hold = await db.hold.findFirst({ where: { id: holdId, userId }, select: { schedule: { select: { concertId: true } } } });
   if (!hold) throw new NotFoundError("Hold");
   return hold.schedule.concertId;
 }

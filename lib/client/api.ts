@@ -23,10 +23,14 @@ export function serverNow(): number {
   return Date.now() + serverClockOffsetMs;
 }
 
+// Slow answers say little about when the server stamped them; only quick ones count.
+const MAX_SAMPLE_ROUND_TRIP_MS = 2_000;
+
 function learnServerClock(response: Response, sentAt: number) {
+  const receivedAt = Date.now();
   const date = Date.parse(response.headers.get("date") ?? "");
-  // The header has whole seconds: aim at the middle of that second and of the round trip.
-  if (!Number.isNaN(date)) serverClockOffsetMs = date + 500 - (sentAt + Date.now()) / 2;
+  // The header has whole seconds (stamped as the response left): aim at the middle of that second.
+  if (!Number.isNaN(date) && receivedAt - sentAt <= MAX_SAMPLE_ROUND_TRIP_MS) serverClockOffsetMs = date + 500 - receivedAt;
 }
 
 /** fetch for the browser: JSON in, JSON out, problems thrown as ApiProblem. */

@@ -25,6 +25,7 @@ export const errorTable: Record<ErrorCode, { status: number; title: string }> = 
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: "Idempotency-Key used for another request" },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, title: "A request with this Idempotency-Key is in progress" },
   INSUFFICIENT_BALANCE: { status: 409, title: "Insufficient balance" },
+  RATE_LIMITED: { status: 429, title: "Too many requests" },
   SERVICE_UNAVAILABLE: { status: 503, title: "Service unavailable" },
   INTERNAL: { status: 500, title: "Internal error" },
 };

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { db } from "../db";
 import { DomainError } from "../errors";
@@ -9,21 +9,27 @@ import { json } from "./responses";
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 
 // A request whose process died between claiming its key and committing leaves the key
-// IN_PROGRESS; well past any transaction's timeout it is safe to take over.
-const STALE_AFTER_MS = 60_000;
+// IN_PROGRESS; well past the longest a request can run (three transaction attempts of at
+// most 30 s each) another request may take it over. Even then the claim token keeps the
+// first one, should it still be alive, from completing or freeing the key.
+const STALE_AFTER_MS = 5 * 60_000;
+/** Completed keys are kept this long (then purged by cron); a retry must come sooner. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60_000;
 
 interface Outcome {
   status: number;
   body: Prisma.InputJsonValue;
 }
 
+type ExistingRecord = { requestHash: string; state: "IN_PROGRESS" | "COMPLETED"; responseStatus: number | null; responseBody: Prisma.JsonValue };
+
 /**
  * Runs a state-changing request at most once per (user, operation, Idempotency-Key).
- * The key is claimed first (concurrent twins get 409); the operation and the stored
+ * The key is claimed first (a concurrent twin gets 409); the operation and its stored
  * response commit in one transaction, so a replay returns exactly what the first request
- * answered and nothing is charged twice. A failed request frees its key for a retry.
- * `before` runs checks that need no transaction (and must not hold one open while they
- * use other connections), only for requests that are not replays.
+ * answered and nothing happens twice. A request that fails frees its key for a retry
+ * (failures are not replayed). `before` runs checks that need no transaction (and must
+ * not hold one open while they use other connections), only for requests that are not replays.
  */
 export async function idempotently(
   request: NextRequest,
@@ -39,41 +45,49 @@ export async function idempotently(
     ]);
   }
   const requestHash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
-  const record = await claim(userId, scope, key, requestHash);
-  if (record) return replay(record, requestHash);
+  const claimToken = randomUUID();
+  const existing = await claim({ userId, scope, key, requestHash, claimToken });
+  if (existing) return replay(existing, requestHash);
 
+  const ours = { userId, scope, key, claimToken, state: "IN_PROGRESS" as const };
   try {
     await operation.before?.();
     const outcome = await inTransaction(async (tx) => {
       const result = await operation.run(tx);
-      await tx.idempotencyRecord.update({
-        where: { userId_scope_key: { userId, scope, key } },
+      const completed = await tx.idempotencyRecord.updateMany({
+        where: ours,
         data: { state: "COMPLETED", responseStatus: result.status, responseBody: result.body },
       });
+      // Our claim was taken over: roll back rather than act twice.
+      if (completed.count !== 1) throw new DomainError("IDEMPOTENCY_IN_PROGRESS", "Another request took over this Idempotency-Key. Retry to get its answer.");
       return result;
     });
     return json(outcome.body, outcome.status);
   } catch (error) {
-    await db.idempotencyRecord.deleteMany({ where: { userId, scope, key, state: "IN_PROGRESS" } });
+    await db.idempotencyRecord.deleteMany({ where: ours });
     throw error;
   }
 }
 
-type ExistingRecord = { requestHash: string; state: "IN_PROGRESS" | "COMPLETED"; responseStatus: number | null; responseBody: Prisma.JsonValue };
-
-/** Claims the key; returns the existing record when someone already holds it. */
-async function claim(userId: string, scope: string, key: string, requestHash: string): Promise<ExistingRecord | null> {
-  const inserted = await db.$executeRaw`
-    INSERT INTO idempotency_records (user_id, scope, key, request_hash)
-    VALUES (${userId}::uuid, ${scope}, ${key}, ${requestHash})
-    ON CONFLICT (user_id, scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
-      WHERE idempotency_records.state = 'IN_PROGRESS'
-        AND idempotency_records.created_at < now() - ${STALE_AFTER_MS} * interval '1 millisecond'`;
-  if (inserted === 1) return null;
-  return db.idempotencyRecord.findUniqueOrThrow({
-    where: { userId_scope_key: { userId, scope, key } },
-    select: { requestHash: true, state: true, responseStatus: true, responseBody: true },
-  });
+/** Claims the key; returns the record of whoever holds it instead. */
+async function claim(record: { userId: string; scope: string; key: string; requestHash: string; claimToken: string }): Promise<ExistingRecord | null> {
+  const { userId, scope, key, requestHash, claimToken } = record;
+  for (;;) {
+    const claimed = await db.$executeRaw`
+      INSERT INTO idempotency_records (user_id, scope, key, request_hash, claim_token)
+      VALUES (${userId}::uuid, ${scope}, ${key}, ${requestHash}, ${claimToken}::uuid)
+      ON CONFLICT (user_id, scope, key) DO UPDATE
+        SET request_hash = EXCLUDED.request_hash, claim_token = EXCLUDED.claim_token, created_at = now()
+        WHERE idempotency_records.state = 'IN_PROGRESS'
+          AND idempotency_records.created_at < now() - ${STALE_AFTER_MS} * interval '1 millisecond'`;
+    if (claimed === 1) return null;
+    const existing = await db.idempotencyRecord.findUnique({
+      where: { userId_scope_key: { userId, scope, key } },
+      select: { requestHash: true, state: true, responseStatus: true, responseBody: true },
+    });
+    // Freed by a failed request between our two statements: claim again.
+    if (existing) return existing;
+  }
 }
 
 function replay(record: ExistingRecord, requestHash: string): Response {
@@ -86,4 +100,10 @@ function replay(record: ExistingRecord, requestHash: string): Response {
     throw new DomainError("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still being processed. Retry shortly.");
   }
   return json(record.responseBody, record.responseStatus!, { "idempotent-replayed": "true" });
+}
+
+/** Drops completed keys past their retention (cron). */
+export async function purgeIdempotencyRecords(): Promise<number> {
+  const before = new Date(Date.now() - IDEMPOTENCY_RETENTION_MS);
+  return db.idempotencyRecord.deleteMany({ where: { createdAt: { lt: before }, state: "COMPLETED" } }).then((r) => r.count);
 }

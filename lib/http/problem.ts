@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { DomainError, type ErrorCode, type FieldError } from "../errors";
+import { hasErrorCode } from "../prisma-errors";
 import { errorTable } from "./error-table";
 
 /** RFC 9457 problem details, with a stable `code` and the fields at fault. */
@@ -38,6 +39,9 @@ export function knownProblem(error: unknown): Problem | null {
   if (error instanceof DomainError) return problemFor(error.code, error.message, error.errors);
   if (isDatabaseUnreachable(error)) {
     return problemFor("SERVICE_UNAVAILABLE", "The database is unreachable. Try again shortly.");
+  }
+  if (hasErrorCode(error, ["P2028"])) {
+    return problemFor("SERVICE_UNAVAILABLE", "We are very busy right now and could not start your request in time. Try again shortly.");
   }
   if (isQueueStoreFailure(error)) {
     return problemFor("SERVICE_UNAVAILABLE", "The waiting room's store is unreachable. Try again shortly.");

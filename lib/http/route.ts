@@ -6,6 +6,8 @@ import { resolveIdentity, type Identity } from "../auth/identity";
 import { systemClock } from "../clock";
 import { DomainError, ValidationError, type FieldError } from "../errors";
 import { QUEUE_TOKEN_HEADER, requireActiveQueueToken, requireOwnQueueToken } from "../queue/queue-guard";
+import { clientIp, enforceRateLimit, RateLimitedError } from "../rate-limit/enforce-rate-limit";
+import type { RateLimitName } from "../rate-limit/rules";
 import type { QueueClaims } from "../queue/queue-token";
 import { fieldErrors, knownProblem, problemFor } from "./problem";
 import { problemResponse } from "./responses";
@@ -19,6 +21,8 @@ export interface RouteConfig<P, Q, B> {
   params?: P;
   query?: Q;
   body?: B;
+  /** Per-user and per-IP limits for this action (429 with Retry-After past them). */
+  rateLimit?: RateLimitName;
   /**
    * The X-Queue-Token the route requires (with `auth: "user"`). `"own"`: any token issued
    * to the caller. A function: the caller must be shopping (ACTIVE) in the line of the
@@ -60,6 +64,7 @@ export function route<A extends "none" | "user", P extends Schema | undefined = 
     let response: Response;
     try {
       const user = config.auth === "user" ? await requireIdentity(request) : null;
+      if (config.rateLimit) await enforceRateLimit(config.rateLimit, { userKey: user?.id, ip: clientIp(request.headers) });
       // Every invalid field is reported at once, wherever it is.
       const invalid: FieldError[] = [];
       const params = parse(config.params, await segment.params, "params", invalid);
@@ -72,7 +77,9 @@ export function route<A extends "none" | "user", P extends Schema | undefined = 
     } catch (error) {
       const problem = knownProblem(error) ?? problemFor("INTERNAL", `Something went wrong on our side. Quote request id ${requestId} if you contact support.`);
       if (problem.status >= 500) logFailure(error, problem.code, request, requestId);
-      response = problemResponse(problem, { "x-request-id": requestId });
+      const headers: Record<string, string> = { "x-request-id": requestId };
+      if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
+      response = problemResponse(problem, headers);
     }
     if (!response.headers.has("x-request-id")) {
       try {

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { idParam } from "./ids";
 
-export const scheduleParams = z.object({ scheduleId: z.uuid("must be a schedule id") });
-export const holdParams = z.object({ holdId: z.uuid("must be a hold id") });
+export const scheduleParams = z.object({ scheduleId: idParam("must be a schedule id") });
+export const holdParams = z.object({ holdId: idParam("must be a hold id") });
 
 export const MAX_SEATS_PER_HOLD = 4;
 
 export const createHoldBody = z.object({
-  scheduleId: z.uuid("must be a schedule id"),
+  scheduleId: idParam("must be a schedule id"),
   seatIds: z
-    .array(z.uuid("must be a seat id"))
+    .array(idParam("must be a seat id"))
     .min(1, "pick at least one seat")
     .max(MAX_SEATS_PER_HOLD, `pick at most ${MAX_SEATS_PER_HOLD} seats`)
     .refine((ids) => new Set(ids).size === ids.length, "must not repeat a seat"),

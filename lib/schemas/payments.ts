@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { idParam } from "./ids";
 
-export const paymentBody = z.object({ holdId: z.uuid("must be a hold id") });
+export const paymentBody = z.object({ holdId: idParam("must be a hold id") });
 export type PaymentBody = z.infer<typeof paymentBody>;
 
 export const ticketView = z.object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { idParam } from "./ids";
 
-export const concertParams = z.object({ concertId: z.uuid("must be a concert id") });
+export const concertParams = z.object({ concertId: idParam("must be a concert id") });
 export type ConcertParams = z.infer<typeof concertParams>;
 
 export const queueStatusView = z.object({

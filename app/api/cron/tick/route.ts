@@ -1,13 +1,19 @@
-// GET /api/cron/tick – scheduled housekeeping: release lapsed holds, advance every waiting room (Bearer CRON_SECRET)
+// GET /api/cron/tick – scheduled housekeeping: release lapsed holds, advance every waiting
+// room, purge spent idempotency keys and rate-limit counters (Bearer CRON_SECRET)
 import { requireCronSecret } from "@/lib/auth/cron";
 import { releaseExpiredHolds } from "@/lib/booking/release-expired-holds";
+import { db } from "@/lib/db";
+import { purgeIdempotencyRecords } from "@/lib/http/idempotency";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { admitAllQueues } from "@/lib/queue/admit-all-queues";
+import { deleteExpiredRateLimitCounters } from "@/lib/rate-limit/postgres-rate-limiter";
 
 export const GET = route({ auth: "none" }, async ({ request }) => {
   requireCronSecret(request.headers.get("authorization"));
   // Holds first: seats freed now are visible to the people this tick admits.
   const released = await releaseExpiredHolds();
-  return json({ released, queues: await admitAllQueues() }, 200, { "cache-control": "no-store" });
+  const queues = await admitAllQueues();
+  const purged = { idempotencyKeys: await purgeIdempotencyRecords(), rateLimitCounters: await deleteExpiredRateLimitCounters(db) };
+  return json({ released, queues, purged }, 200, { "cache-control": "no-store" });
 });

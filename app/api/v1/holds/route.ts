@@ -6,6 +6,6 @@ import { route } from "@/lib/http/route";
 import { createHoldBody } from "@/lib/schemas/booking";
 
 export const POST = route(
-  { auth: "user", body: createHoldBody, queue: ({ body }) => getScheduleConcertIdOrThrow(body.scheduleId) },
+  { auth: "user", body: createHoldBody, rateLimit: "holds", queue: ({ body }) => getScheduleConcertIdOrThrow(body.scheduleId) },
   async ({ user, body }) => created(await createHold(user.id, body)),
 );

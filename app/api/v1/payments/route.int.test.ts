@@ -90,8 +90,9 @@ describe("POST /api/v1/payments", () => {
     const response = await pay(other.headers, hold.id);
     expect(response.status).toBe(404);
     expect(await balanceOf(other.id)).toBe(500_000);
+    // Not even the existence of someone else's hold shows, token or no token.
     const stranger = await createTestUser();
-    expect((await pay(stranger.auth, hold.id)).body.code).toBe("QUEUE_TOKEN_MISSING");
+    expect((await pay(stranger.auth, hold.id)).body.code).toBe("NOT_FOUND");
     expect((await call(GET_HOLD, { params: { holdId: hold.id }, headers: shopper.headers })).body.status).toBe("ACTIVE");
   });
 

@@ -15,11 +15,12 @@ export const POST = route({ auth: "user", body: paymentBody }, async ({ request,
   let shopper: QueueClaims | undefined;
   const response = await idempotently(request, user.id, "payment", body, {
     before: async () => {
-      const concertId = await getHoldConcertIdOrThrow(body.holdId);
+      const concertId = await getHoldConcertIdOrThrow(body.holdId, user.id);
       shopper = await requireActiveQueueToken(request.headers.get(QUEUE_TOKEN_HEADER), user.id, concertId);
     },
     run: async (tx) => ({ status: 201, body: await payHold(tx, user.id, body.holdId) }),
   });
-  if (shopper) await leaveQueue(shopper);
+  // Paid is paid: ending the session is best effort and never turns the receipt into an error.
+  if (shopper) await leaveQueue(shopper).catch((error: Error) => console.error(JSON.stringify({ level: "error", job: "end-session", message: error.message })));
   return response;
 });

@@ -4,7 +4,7 @@ import { route } from "@/lib/http/route";
 import { chargeBody } from "@/lib/schemas/wallet";
 import { chargeWallet } from "@/lib/wallet/charge-wallet";
 
-export const POST = route({ auth: "user", body: chargeBody }, async ({ request, user, body }) =>
+export const POST = route({ auth: "user", body: chargeBody, rateLimit: "charges" }, async ({ request, user, body }) =>
   idempotently(request, user.id, "wallet.charge", body, {
     run: async (tx) => ({ status: 201, body: await chargeWallet(tx, user.id, body.amount) }),
   }),

@@ -6,7 +6,7 @@ import { enterQueue } from "@/lib/queue/enter-queue";
 import { getQueueCounters } from "@/lib/queue/get-queue-counters";
 import { concertParams } from "@/lib/schemas/queue";
 
-export const POST = route({ auth: "user", params: concertParams }, async ({ user, params }) => {
+export const POST = route({ auth: "user", params: concertParams, rateLimit: "queueEntry" }, async ({ user, params }) => {
   const entered = await enterQueue(user.id, params.concertId);
   return json(entered, entered.created ? 201 : 200, { "cache-control": "no-store" });
 });

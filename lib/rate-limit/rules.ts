@@ -1,0 +1,15 @@
+import type { RateLimitRule } from "./rate-limiter";
+
+/**
+ * Limits per action, per signed-in user and per client IP. RATE_LIMIT_MULTIPLIER scales
+ * every limit (e.g. for load tests from one machine).
+ */
+export const RATE_LIMITS = {
+  signUp: { perIp: { limit: 20, windowSeconds: 3600 } },
+  signIn: { perUser: { limit: 10, windowSeconds: 300 }, perIp: { limit: 60, windowSeconds: 300 } },
+  queueEntry: { perUser: { limit: 30, windowSeconds: 60 }, perIp: { limit: 600, windowSeconds: 60 } },
+  holds: { perUser: { limit: 30, windowSeconds: 60 }, perIp: { limit: 600, windowSeconds: 60 } },
+  charges: { perUser: { limit: 20, windowSeconds: 60 }, perIp: { limit: 300, windowSeconds: 60 } },
+} satisfies Record<string, { perUser?: RateLimitRule; perIp: RateLimitRule }>;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
