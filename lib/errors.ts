@@ -6,7 +6,6 @@ export type ErrorCode =
   | "MALFORMED_JSON"
   | "UNAUTHENTICATED"
   | "INVALID_ACCESS_TOKEN"
-  | "FORBIDDEN"
   | "NOT_FOUND"
   | "EMAIL_TAKEN"
   | "QUEUE_TOKEN_MISSING"

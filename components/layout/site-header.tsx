@@ -23,6 +23,9 @@ export async function SiteHeader() {
             <Link href="/wallet" className="font-medium text-slate-700 hover:text-brand-600">
               Wallet
             </Link>
+            <Link href="/account" className="font-medium text-slate-700 hover:text-brand-600">
+              Account
+            </Link>
             <span data-testid="signed-in-user" className="hidden text-slate-600 sm:inline">
               Signed in as <strong className="font-semibold text-slate-900">{user.name || user.email}</strong>
             </span>

@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
+import { NotFoundError } from "../errors";
+import { afterCursor, newestFirst, newestFirstCursorOf, toPage, type Page, type PageQuery } from "../http/pagination";
+import type { AccessTokenView } from "../schemas/access-tokens";
 import type { Identity } from "./identity";
 
 const TOKEN_PREFIX = "sp_";
@@ -8,14 +11,39 @@ export function hashAccessToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+const viewSelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true } as const;
+
+function accessTokenView(record: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null }): AccessTokenView {
+  return { ...record, createdAt: record.createdAt.toISOString(), lastUsedAt: record.lastUsedAt?.toISOString() ?? null };
+}
+
 /** Creates a personal access token. The secret is returned once and stored only as a hash. */
-export async function createAccessToken(userId: string, name: string) {
+export async function createAccessToken(userId: string, name: string): Promise<AccessTokenView & { token: string }> {
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const record = await db.accessToken.create({
     data: { userId, name, prefix: token.slice(0, TOKEN_PREFIX.length + 6), tokenHash: hashAccessToken(token) },
-    select: { id: true, name: true, prefix: true, createdAt: true },
+    select: viewSelect,
   });
-  return { ...record, token };
+  return { ...accessTokenView(record), token };
+}
+
+/** The user's live tokens, newest first (never the secrets). */
+export async function listAccessTokens(userId: string, query: PageQuery): Promise<Page<AccessTokenView>> {
+  const rows = await db.accessToken.findMany({
+    where: { userId, revokedAt: null, ...afterCursor(query.cursor) },
+    orderBy: newestFirst,
+    take: query.limit + 1,
+    select: viewSelect,
+  });
+  return toPage(rows, query.limit, accessTokenView, newestFirstCursorOf);
+}
+
+/** Revokes one of the user's tokens; it stops working on its next use. Someone else's is not found. */
+export async function revokeAccessToken(userId: string, tokenId: string): Promise<void> {
+  const { count } = await db.accessToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0 && !(await db.accessToken.findFirst({ where: { id: tokenId, userId }, select: { id: true } }))) {
+    throw new NotFoundError("Access token");
+  }
 }
 
 /** The owner of a live token, or null for an unknown or revoked one. */

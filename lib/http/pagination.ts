@@ -53,3 +53,6 @@ export function afterCursor(cursor: string | undefined) {
 }
 
 export const newestFirstCursorOf = (row: { createdAt: Date; id: string }) => ({ at: row.createdAt.toISOString(), id: row.id });
+
+/** The response schema of a page of `item`s, for the OpenAPI document. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });

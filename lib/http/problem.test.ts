@@ -30,7 +30,7 @@ describe("problem details", () => {
   it("reports an unreachable database as 503, however deeply it is wrapped", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
     expect(knownProblem(new Error("query failed", { cause: refused }))?.status).toBe(503);
-    expect(knownProblem(new DomainError("FORBIDDEN", "no"))?.status).toBe(403);
+    expect(knownProblem(new DomainError("QUEUE_NOT_ACTIVE", "no"))?.status).toBe(403);
   });
 
   it("leaves unknown errors unmapped so they are logged as 500", () => {

@@ -1,16 +1,16 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { call, createTestUser } from "@/tests/helpers";
+import { call, createTestUser, testDoc } from "@/tests/helpers";
 import { json } from "./responses";
 import { route } from "./route";
 
-const whoAmI = route({ auth: "user" }, async ({ user }) => json({ id: user.id, email: user.email }));
+const whoAmI = route({ auth: "user", doc: testDoc }, async ({ user }) => json({ id: user.id, email: user.email }));
 const echo = route(
-  { auth: "none", params: z.object({ id: z.uuid() }), query: z.object({ n: z.coerce.number().int() }) },
+  { auth: "none", params: z.object({ id: z.uuid() }), query: z.object({ n: z.coerce.number().int() }), doc: testDoc },
   async ({ params, query }) => json({ params, query }),
 );
-const boom = route({ auth: "none" }, async () => {
+const boom = route({ auth: "none", doc: testDoc }, async () => {
   throw new Error("password=hunter2 leaked into a message");
 });
 

@@ -8,6 +8,7 @@ import { DomainError, ValidationError, type FieldError } from "../errors";
 import { QUEUE_TOKEN_HEADER, requireActiveQueueToken, requireOwnQueueToken } from "../queue/queue-guard";
 import { clientIp, enforceRateLimit, RateLimitedError } from "../rate-limit/enforce-rate-limit";
 import type { RateLimitName } from "../rate-limit/rules";
+import type { RouteDoc } from "../openapi/route-doc";
 import type { QueueClaims } from "../queue/queue-token";
 import { fieldErrors, knownProblem, problemFor } from "./problem";
 import { problemResponse } from "./responses";
@@ -29,6 +30,8 @@ export interface RouteConfig<P, Q, B> {
    * concert it returns — the concert of the resource the request touches.
    */
   queue?: "own" | ((input: QueueInput<P, Q, B>) => string | Promise<string>);
+  /** How the route appears in the OpenAPI document. */
+  doc: RouteDoc;
 }
 
 type QueueInput<P, Q, B> = { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> };
@@ -59,7 +62,7 @@ export function route<A extends "none" | "user", P extends Schema | undefined = 
 ) {
   // A queue requirement is checked against the signed-in user; without one it could not be.
   if (config.queue && config.auth !== "user") throw new Error("A route with a queue requirement needs auth: 'user'.");
-  return async (request: NextRequest, segment: SegmentContext): Promise<Response> => {
+  const handle = async (request: NextRequest, segment: SegmentContext): Promise<Response> => {
     const requestId = requestIdOf(request);
     let response: Response;
     try {
@@ -90,6 +93,8 @@ export function route<A extends "none" | "user", P extends Schema | undefined = 
     }
     return response;
   };
+  // The OpenAPI document is built from this very config (schemas and all).
+  return Object.assign(handle, { config: config as RouteConfig<Schema | undefined, Schema | undefined, Schema | undefined> });
 }
 
 /** The caller's request id when it looks like one (so it is safe to log), else a new one. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
-import { call, createConcert, createTestUser } from "@/tests/helpers";
+import { call, createConcert, createTestUser, testDoc } from "@/tests/helpers";
 import { enterQueue } from "./enter-queue";
 import { getQueueStatus } from "./get-queue-status";
 import { ADMIT_INTERVAL_MS } from "./queue-store";
@@ -12,7 +12,7 @@ import { signQueueToken, verifyQueueToken } from "./queue-token";
 
 // A stand-in for the booking routes: protected by the one guard, for its concert.
 const protectedRoute = route(
-  { auth: "user", params: z.object({ concertId: z.uuid() }), queue: ({ params }) => params.concertId },
+  { auth: "user", params: z.object({ concertId: z.uuid() }), queue: ({ params }) => params.concertId, doc: testDoc },
   async ({ queue }) => json({ number: queue!.number }),
 );
 

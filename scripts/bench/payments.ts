@@ -96,9 +96,11 @@ try {
       const headers = { ...cookie, "x-queue-token": view.token };
       while (view.status === "WAITING") {
         await sleep(view.pollAfterMs);
-        view = { ...view, ...((await count(await fetch(`${app.url}/api/v1/queue/status`, { headers })).json()) as object) };
+        const polled = count(await fetch(`${app.url}/api/v1/queue/status`, { headers }));
+        if (!polled.ok) return `status ${polled.status} ${((await polled.json()) as { code?: string }).code}`;
+        view = { ...view, ...((await polled.json()) as object) };
       }
-      if (view.status !== "ACTIVE") return "expired";
+      if (view.status !== "ACTIVE") return `left the line ${view.status}`;
       for (let attempt = 0; attempt < 5; attempt++) {
         const map = (await count(await fetch(`${app.url}/api/v1/schedules/${date.id}/seats`, { headers })).json()) as { seats: { id: string; status: string }[] };
         const free = map.seats.filter((s) => s.status === "AVAILABLE");

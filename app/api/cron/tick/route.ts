@@ -8,12 +8,19 @@ import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { admitAllQueues } from "@/lib/queue/admit-all-queues";
 import { deleteExpiredRateLimitCounters } from "@/lib/rate-limit/postgres-rate-limiter";
+import { tickView } from "@/lib/schemas/operations";
 
-export const GET = route({ auth: "none" }, async ({ request }) => {
+export const GET = route(
+  {
+    auth: "none",
+    doc: { summary: "Scheduled housekeeping", tag: "Operations", cron: true, responses: { 200: { description: "What the tick did", schema: tickView } }, errors: ["UNAUTHENTICATED"] },
+  },
+  async ({ request }) => {
   requireCronSecret(request.headers.get("authorization"));
   // Holds first: seats freed now are visible to the people this tick admits.
   const released = await releaseExpiredHolds();
   const queues = await admitAllQueues();
   const purged = { idempotencyKeys: await purgeIdempotencyRecords(), rateLimitCounters: await deleteExpiredRateLimitCounters(db) };
-  return json({ released, queues, purged }, 200, { "cache-control": "no-store" });
-});
+    return json({ released, queues, purged }, 200, { "cache-control": "no-store" });
+  },
+);

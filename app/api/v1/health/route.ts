@@ -2,9 +2,21 @@
 import { checkDatabase } from "@/lib/health";
 import { route } from "@/lib/http/route";
 import { json } from "@/lib/http/responses";
+import { healthView } from "@/lib/schemas/operations";
 
-export const GET = route({ auth: "none" }, async () => {
-  const database = await checkDatabase();
-  const up = database.status === "up";
-  return json({ status: up ? "ok" : "degraded", database }, up ? 200 : 503, { "cache-control": "no-store" });
-});
+export const GET = route(
+  {
+    auth: "none",
+    doc: {
+      summary: "Health of the app and its database",
+      description: "503 (with the same body) when the database is down.",
+      tag: "Operations",
+      responses: { 200: { description: "Everything is up", schema: healthView } },
+    },
+  },
+  async () => {
+    const database = await checkDatabase();
+    const up = database.status === "up";
+    return json({ status: up ? "ok" : "degraded", database }, up ? 200 : 503, { "cache-control": "no-store" });
+  },
+);

@@ -3,9 +3,21 @@ import { createHold } from "@/lib/booking/create-hold";
 import { getScheduleConcertIdOrThrow } from "@/lib/booking/schedule-concert";
 import { created } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
-import { createHoldBody } from "@/lib/schemas/booking";
+import { createHoldBody, holdView } from "@/lib/schemas/booking";
 
 export const POST = route(
-  { auth: "user", body: createHoldBody, rateLimit: "holds", queue: ({ body }) => getScheduleConcertIdOrThrow(body.scheduleId) },
+  {
+    auth: "user",
+    body: createHoldBody,
+    rateLimit: "holds",
+    queue: ({ body }) => getScheduleConcertIdOrThrow(body.scheduleId),
+    doc: {
+      summary: "Hold 1–4 seats of one date",
+      description: "All or nothing, for HOLD_TTL_SECONDS. One live hold per person and date.",
+      tag: "Booking",
+      responses: { 201: { description: "The hold", schema: holdView } },
+      errors: ["NOT_FOUND", "SEAT_UNAVAILABLE", "HOLD_EXISTS", "SCHEDULE_NOT_ON_SALE"],
+    },
+  },
   async ({ user, body }) => created(await createHold(user.id, body)),
 );

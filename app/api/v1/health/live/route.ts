@@ -1,5 +1,9 @@
 // GET /api/v1/health/live – liveness only: answers without touching any dependency
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
+import { liveView } from "@/lib/schemas/operations";
 
-export const GET = route({ auth: "none" }, async () => json({ status: "ok" }, 200, { "cache-control": "no-store" }));
+export const GET = route(
+  { auth: "none", doc: { summary: "Liveness (touches nothing)", tag: "Operations", responses: { 200: { description: "The process answers", schema: liveView } } } },
+  async () => json({ status: "ok" }, 200, { "cache-control": "no-store" }),
+);

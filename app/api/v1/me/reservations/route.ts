@@ -1,9 +1,12 @@
 // GET /api/v1/me/reservations – your tickets, newest first, cursor-paginated
-import { pageQuery } from "@/lib/http/pagination";
+import { pageOf, pageQuery } from "@/lib/http/pagination";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { listReservations } from "@/lib/payments/list-reservations";
+import { ticketView } from "@/lib/schemas/payments";
 
-export const GET = route({ auth: "user", query: pageQuery }, async ({ user, query }) =>
+export const GET = route(
+  { auth: "user", query: pageQuery, doc: { summary: "Your tickets, newest first", tag: "Payments", responses: { 200: { description: "A page of tickets", schema: pageOf(ticketView) } } } },
+  async ({ user, query }) =>
   json(await listReservations(user.id, query), 200, { "cache-control": "no-store" }),
 );

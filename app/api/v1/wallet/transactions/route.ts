@@ -1,9 +1,16 @@
 // GET /api/v1/wallet/transactions – your ledger, newest first, cursor-paginated
+import { pageOf } from "@/lib/http/pagination";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
-import { transactionsQuery } from "@/lib/schemas/wallet";
+import { ledgerEntryView, transactionsQuery } from "@/lib/schemas/wallet";
 import { listTransactions } from "@/lib/wallet/get-wallet";
 
-export const GET = route({ auth: "user", query: transactionsQuery }, async ({ user, query }) =>
+export const GET = route(
+  {
+    auth: "user",
+    query: transactionsQuery,
+    doc: { summary: "Your ledger, newest first", tag: "Wallet", responses: { 200: { description: "A page of ledger rows", schema: pageOf(ledgerEntryView) } } },
+  },
+  async ({ user, query }) =>
   json(await listTransactions(user.id, query), 200, { "cache-control": "no-store" }),
 );

@@ -1,10 +1,23 @@
 // GET /api/v1/concerts/{concertId}/schedules – bookable dates with seat counts (ACTIVE queue token)
 import { listBookableSchedules } from "@/lib/booking/list-bookable-schedules";
+import { pageOf } from "@/lib/http/pagination";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
+import { bookableScheduleView } from "@/lib/schemas/booking";
 import { concertParams } from "@/lib/schemas/queue";
 
 export const GET = route(
-  { auth: "user", params: concertParams, queue: ({ params }) => params.concertId },
-  async ({ params }) => json({ items: await listBookableSchedules(params.concertId) }, 200, { "cache-control": "no-store" }),
+  {
+    auth: "user",
+    params: concertParams,
+    queue: ({ params }) => params.concertId,
+    doc: {
+      summary: "Bookable dates of a concert",
+      description: "On sale, upcoming, with a free seat. All of them, in one page.",
+      tag: "Booking",
+      responses: { 200: { description: "Dates with seat counts and prices", schema: pageOf(bookableScheduleView) } },
+      errors: ["NOT_FOUND"],
+    },
+  },
+  async ({ params }) => json({ items: await listBookableSchedules(params.concertId), nextCursor: null }, 200, { "cache-control": "no-store" }),
 );

@@ -3,9 +3,14 @@ import { getSeatMap } from "@/lib/booking/get-seat-map";
 import { getScheduleConcertIdOrThrow } from "@/lib/booking/schedule-concert";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
-import { scheduleParams } from "@/lib/schemas/booking";
+import { scheduleParams, seatMapView } from "@/lib/schemas/booking";
 
 export const GET = route(
-  { auth: "user", params: scheduleParams, queue: ({ params }) => getScheduleConcertIdOrThrow(params.scheduleId) },
+  {
+    auth: "user",
+    params: scheduleParams,
+    queue: ({ params }) => getScheduleConcertIdOrThrow(params.scheduleId),
+    doc: { summary: "The seat map of a date", tag: "Booking", responses: { 200: { description: "Every seat with its live status", schema: seatMapView } }, errors: ["NOT_FOUND"] },
+  },
   async ({ params }) => json(await getSeatMap(params.scheduleId), 200, { "cache-control": "no-store" }),
 );

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AccessTokens } from "@/components/account/access-tokens";
+import { requireSignedIn } from "@/lib/auth/current-user";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const user = await requireSignedIn("/account");
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold tracking-tight">Account</h1>
+      <p className="text-slate-600">
+        {user.name} · {user.email} · <Link href="/docs" className="text-brand-600 hover:underline">API reference</Link>
+      </p>
+      <AccessTokens />
+    </div>
+  );
+}

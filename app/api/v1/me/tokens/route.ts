@@ -1,0 +1,22 @@
+// POST /api/v1/me/tokens – create a personal access token (its secret is shown once)
+// GET  /api/v1/me/tokens – your live tokens
+import { createAccessToken, listAccessTokens } from "@/lib/auth/access-tokens";
+import { pageOf, pageQuery } from "@/lib/http/pagination";
+import { created, json } from "@/lib/http/responses";
+import { route } from "@/lib/http/route";
+import { accessTokenView, createAccessTokenBody, createdAccessTokenView } from "@/lib/schemas/access-tokens";
+
+export const POST = route(
+  {
+    auth: "user",
+    body: createAccessTokenBody,
+    doc: { summary: "Create a personal access token", tag: "Account", responses: { 201: { description: "The token; its secret is shown only here", schema: createdAccessTokenView } } },
+  },
+  async ({ user, body }) => created(await createAccessToken(user.id, body.name)),
+);
+
+export const GET = route(
+  { auth: "user", query: pageQuery, doc: { summary: "Your live tokens", tag: "Account", responses: { 200: { description: "A page of tokens", schema: pageOf(accessTokenView) } } } },
+  async ({ user, query }) =>
+  json(await listAccessTokens(user.id, query), 200, { "cache-control": "no-store" }),
+);

@@ -1,0 +1,57 @@
+import * as tick from "@/app/api/cron/tick/route";
+import * as concertQueue from "@/app/api/v1/concerts/[concertId]/queue/route";
+import * as concertSchedules from "@/app/api/v1/concerts/[concertId]/schedules/route";
+import * as concerts from "@/app/api/v1/concerts/route";
+import * as live from "@/app/api/v1/health/live/route";
+import * as health from "@/app/api/v1/health/route";
+import * as hold from "@/app/api/v1/holds/[holdId]/route";
+import * as holds from "@/app/api/v1/holds/route";
+import * as reservations from "@/app/api/v1/me/reservations/route";
+import * as token from "@/app/api/v1/me/tokens/[tokenId]/route";
+import * as tokens from "@/app/api/v1/me/tokens/route";
+import * as payments from "@/app/api/v1/payments/route";
+import * as queue from "@/app/api/v1/queue/route";
+import * as queueStatus from "@/app/api/v1/queue/status/route";
+import * as seats from "@/app/api/v1/schedules/[scheduleId]/seats/route";
+import * as users from "@/app/api/v1/users/route";
+import * as charges from "@/app/api/v1/wallet/charges/route";
+import * as wallet from "@/app/api/v1/wallet/route";
+import * as transactions from "@/app/api/v1/wallet/transactions/route";
+import type { Operation } from "@/lib/openapi/build-document";
+import { openApiRouteConfig } from "./config";
+
+// Every documented route module and its path. The document is built from each handler's
+// own config; a test checks that no route file is missing here.
+const modules: [string, Record<string, unknown>][] = [
+  ["/api/v1/users", users],
+  ["/api/v1/me/tokens", tokens],
+  ["/api/v1/me/tokens/{tokenId}", token],
+  ["/api/v1/concerts", concerts],
+  ["/api/v1/concerts/{concertId}/queue", concertQueue],
+  ["/api/v1/queue/status", queueStatus],
+  ["/api/v1/queue", queue],
+  ["/api/v1/concerts/{concertId}/schedules", concertSchedules],
+  ["/api/v1/schedules/{scheduleId}/seats", seats],
+  ["/api/v1/holds", holds],
+  ["/api/v1/holds/{holdId}", hold],
+  ["/api/v1/wallet", wallet],
+  ["/api/v1/wallet/charges", charges],
+  ["/api/v1/wallet/transactions", transactions],
+  ["/api/v1/payments", payments],
+  ["/api/v1/me/reservations", reservations],
+  ["/api/v1/health", health],
+  ["/api/v1/health/live", live],
+  ["/api/cron/tick", tick],
+  // This document's own route imports this list, so it is described by its shared config.
+  ["/api/v1/openapi.json", { GET: Object.assign(() => undefined, { config: openApiRouteConfig }) }],
+];
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+export const operations: Operation[] = modules.flatMap(([path, module]) =>
+  METHODS.filter((method) => typeof module[method] === "function" && "config" in (module[method] as object)).map((method) => ({
+    path,
+    method: method.toLowerCase() as Operation["method"],
+    config: (module[method] as unknown as { config: Operation["config"] }).config,
+  })),
+);

@@ -1,0 +1,20 @@
+"use client";
+
+import { ApiReferenceReact } from "@scalar/api-reference-react";
+import "@scalar/api-reference-react/style.css";
+
+/** The API reference, rendered in the browser from our own OpenAPI document; nothing loads from elsewhere. */
+export function ApiReference() {
+  return (
+    <ApiReferenceReact
+      configuration={{
+        url: "/api/v1/openapi.json",
+        withDefaultFonts: false,
+        hideClientButton: true,
+        hideTestRequestButton: true,
+        hideModels: false,
+        defaultOpenAllTags: false,
+      }}
+    />
+  );
+}

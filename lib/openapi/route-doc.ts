@@ -1,0 +1,19 @@
+import type { z } from "zod";
+import type { ErrorCode } from "../errors";
+
+/** What a route says about itself for the OpenAPI document, beside its validation schemas. */
+export interface RouteDoc {
+  summary: string;
+  description?: string;
+  tag: "Account" | "Catalogue" | "Waiting room" | "Booking" | "Wallet" | "Payments" | "Operations";
+  /** Success responses: a schema for JSON bodies, or null for an empty body. */
+  responses: Partial<Record<200 | 201 | 204, { description: string; schema: z.ZodType | null }>>;
+  /** Errors specific to this operation (the wrapper's own — validation, auth, queue token, rate limit — are added). */
+  errors?: ErrorCode[];
+  /** Requires an Idempotency-Key header. */
+  idempotent?: boolean;
+  /** A queue-token requirement checked by the handler rather than the wrapper. */
+  queue?: "active";
+  /** Called by the scheduler with Bearer CRON_SECRET rather than by users. */
+  cron?: boolean;
+}

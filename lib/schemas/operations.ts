@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+// Response shapes of the operational endpoints.
+export const healthView = z.object({
+  status: z.enum(["ok", "degraded"]),
+  database: z.object({ status: z.enum(["up", "down"]), latencyMs: z.number().int() }),
+});
+
+export const liveView = z.object({ status: z.literal("ok") });
+
+export const tickView = z.object({
+  released: z.object({ holds: z.number().int(), seats: z.number().int() }),
+  queues: z.array(z.object({ concertId: z.uuid(), admitted: z.number().int(), serving: z.number().int() })),
+  purged: z.object({ idempotencyKeys: z.number().int(), rateLimitCounters: z.number().int() }),
+});
