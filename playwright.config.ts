@@ -1,7 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Shared with the server so the API scenarios can call the cron route.
+process.env.E2E_CRON_SECRET ??= randomBytes(32).toString("base64url");
 // Debian's Chromium where it is installed (Playwright cannot download its own here).
 const systemChromium = "/usr/bin/chromium";
 
@@ -35,7 +38,7 @@ export default defineConfig({
   webServer: {
     command: "tsx scripts/e2e-server.ts",
     url: `http://localhost:${port}/api/v1/health`,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), CRON_SECRET: process.env.E2E_CRON_SECRET },
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { signUpAndSignIn } from "./support";
 
 test("a new fan signs up, sees the concerts, signs out and signs back in", async ({ page }) => {
   const email = `fan-${randomUUID()}@example.test`;
@@ -47,4 +48,24 @@ test("signing up twice with one email is refused with a clear message", async ({
   await page.getByLabel("Password").fill("correct-horse-battery-9");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("is already registered")).toBeVisible();
+});
+
+test("a personal access token is shown once, works as a Bearer token, and stops working when revoked", async ({ page, request }) => {
+  await signUpAndSignIn(page, "Token Maker");
+  await page.goto("/account");
+  await page.getByLabel("Token name").fill("my script");
+  await page.getByRole("button", { name: "Create" }).click();
+  const token = (await page.getByTestId("new-token").textContent())!;
+  expect(token).toMatch(/^sp_/);
+  await expect(page.getByRole("list", { name: "Your tokens" })).toContainText("my script");
+
+  const auth = { authorization: `Bearer ${token}` };
+  expect((await request.get("/api/v1/wallet", { headers: auth })).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByTestId("new-token")).toHaveCount(0);
+  await page.getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByRole("list", { name: "Your tokens" })).toContainText("No tokens yet.");
+  const revoked = await request.get("/api/v1/wallet", { headers: auth });
+  expect(revoked.status()).toBe(401);
+  expect((await revoked.json()).code).toBe("INVALID_ACCESS_TOKEN");
 });

@@ -55,5 +55,5 @@ test("the 2,000-seat arena renders its whole map", async ({ page }) => {
   const map = page.getByRole("group", { name: "Seat map" });
   await expect(map.getByRole("region", { name: /^Section / })).toHaveCount(4);
   await expect(map.locator("[data-seat]")).toHaveCount(2080);
-  await expect(page.getByText("2,080 of 2,080 seats free")).toBeVisible();
+  await expect(page.getByText(/^[\d,]+ of 2,080 seats free/)).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type request } from "@playwright/test";
 
 export const PASSWORD = "correct-horse-battery-9";
 
@@ -22,4 +22,17 @@ export async function concertIdByTitle(page: Page, title: string): Promise<strin
   const concert = items.find((c) => c.title === title);
   if (!concert) throw new Error(`No concert titled ${title}`);
   return concert.id;
+}
+
+/** A new account with a personal access token, signed in through next-auth's own endpoints. */
+export async function apiAccount(playwright: typeof request, baseURL: string, name: string) {
+  const context = await playwright.newContext({ baseURL });
+  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID()}@example.test`;
+  expect((await context.post("/api/v1/users", { data: { email, password: PASSWORD, name } })).status()).toBe(201);
+  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" } });
+  const created = await context.post("/api/v1/me/tokens", { data: { name: "scenarios" } });
+  expect(created.status()).toBe(201);
+  const { token, id } = (await created.json()) as { token: string; id: string };
+  return { context, email, token, tokenId: id, auth: { authorization: `Bearer ${token}` } };
 }

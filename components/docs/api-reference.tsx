@@ -14,6 +14,10 @@ export function ApiReference() {
         hideTestRequestButton: true,
         hideModels: false,
         defaultOpenAllTags: false,
+        // Everything that would talk to the vendor's services stays off.
+        agent: { disabled: true },
+        showDeveloperTools: "never",
+        telemetry: false,
       }}
     />
   );

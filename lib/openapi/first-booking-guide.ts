@@ -28,17 +28,17 @@ in line, sent as X-Queue-Token from now on. Poll your status as often as the ans
 pollAfterMs says until it is ACTIVE.
 
 ~~~bash
-CONCERT=$(curl -sf "$API/concerts" | js 'j.items[0].id')
-QUEUE=$(curl -sf -X POST "$API/concerts/$CONCERT/queue" -H "$AUTH" | js 'j.token')
-until [ "$(curl -sf "$API/queue/status" -H "$AUTH" -H "x-queue-token: $QUEUE" | js 'j.status')" = ACTIVE ]; do sleep 2; done
+CONCERT=$(curl -sS --fail-with-body "$API/concerts" | js 'j.items[0].id')
+QUEUE=$(curl -sS --fail-with-body -X POST "$API/concerts/$CONCERT/queue" -H "$AUTH" | js 'j.token')
+until [ "$(curl -sS --fail-with-body "$API/queue/status" -H "$AUTH" -H "x-queue-token: $QUEUE" | js 'j.status')" = ACTIVE ]; do sleep 2; done
 ~~~
 
 **2. Choose a date and a free seat, and hold it.** The hold lasts five minutes.
 
 ~~~bash
-DATE=$(curl -sf "$API/concerts/$CONCERT/schedules" -H "$AUTH" -H "x-queue-token: $QUEUE" | js 'j.items[0].id')
-SEAT=$(curl -sf "$API/schedules/$DATE/seats" -H "$AUTH" -H "x-queue-token: $QUEUE" | js 'j.seats.find(s => s.status === "AVAILABLE").id')
-HOLD=$(curl -sf -X POST "$API/holds" -H "$AUTH" -H "x-queue-token: $QUEUE" -H "$JSON" -d "{\"scheduleId\":\"$DATE\",\"seatIds\":[\"$SEAT\"]}")
+DATE=$(curl -sS --fail-with-body "$API/concerts/$CONCERT/schedules" -H "$AUTH" -H "x-queue-token: $QUEUE" | js 'j.items[0].id')
+SEAT=$(curl -sS --fail-with-body "$API/schedules/$DATE/seats" -H "$AUTH" -H "x-queue-token: $QUEUE" | js 'j.seats.find(s => s.status === "AVAILABLE").id')
+HOLD=$(curl -sS --fail-with-body -X POST "$API/holds" -H "$AUTH" -H "x-queue-token: $QUEUE" -H "$JSON" -d "{\"scheduleId\":\"$DATE\",\"seatIds\":[\"$SEAT\"]}")
 HOLD_ID=$(echo "$HOLD" | js 'j.id'); AMOUNT=$(echo "$HOLD" | js 'j.amount')
 ~~~
 
@@ -46,8 +46,8 @@ HOLD_ID=$(echo "$HOLD" | js 'j.id'); AMOUNT=$(echo "$HOLD" | js 'j.amount')
 key can never charge or pay twice.
 
 ~~~bash
-curl -sf -X POST "$API/wallet/charges" -H "$AUTH" -H "$JSON" -H "idempotency-key: $(node -p 'crypto.randomUUID()')" -d "{\"amount\":$AMOUNT}" > /dev/null
-curl -sf -X POST "$API/payments" -H "$AUTH" -H "x-queue-token: $QUEUE" -H "$JSON" -H "idempotency-key: $(node -p 'crypto.randomUUID()')" -d "{\"holdId\":\"$HOLD_ID\"}" | js 'j.tickets.map(t => t.code).join("\n")'
+curl -sS --fail-with-body -X POST "$API/wallet/charges" -H "$AUTH" -H "$JSON" -H "idempotency-key: $(node -p 'crypto.randomUUID()')" -d "{\"amount\":$AMOUNT}" > /dev/null
+curl -sS --fail-with-body -X POST "$API/payments" -H "$AUTH" -H "x-queue-token: $QUEUE" -H "$JSON" -H "idempotency-key: $(node -p 'crypto.randomUUID()')" -d "{\"holdId\":\"$HOLD_ID\"}" | js 'j.tickets.map(t => t.code).join("\n")'
 ~~~
 
 That prints your ticket codes; **GET /me/reservations** lists every ticket you own.

@@ -1,0 +1,189 @@
+import { randomUUID } from "node:crypto";
+import { type APIRequestContext, type APIResponse, expect, request, test } from "@playwright/test";
+import { apiAccount } from "./support";
+
+// The public API as a third party sees it: every operation of the OpenAPI document is
+// walked through its success path and the error codes a client can provoke, using only
+// what the document describes. Every answer is checked against the document: an
+// undocumented status or code fails the suite.
+
+type Doc = { paths: Record<string, Record<string, { responses: Record<string, { "x-error-codes"?: string[] }> }>> };
+type Account = Awaited<ReturnType<typeof apiAccount>>;
+
+// Codes no client can provoke on purpose against a healthy server with the demo data.
+const UNPROVOKABLE = new Set(["SERVICE_UNAVAILABLE", "INTERNAL", "SCHEDULE_NOT_ON_SALE", "QUEUE_TOKEN_EXPIRED", "IDEMPOTENCY_IN_PROGRESS"]);
+
+test.describe.serial("API scenarios", () => {
+  let doc: Doc;
+  let anonymous: APIRequestContext;
+  const seen = new Map<string, Set<string>>(); // "post /api/v1/holds" → {"201", "SEAT_UNAVAILABLE", …}
+
+  /** Calls an operation by its documented path template, records and checks the answer. */
+  async function call(method: string, template: string, options: { params?: Record<string, string>; headers?: Record<string, string>; data?: unknown; context?: APIRequestContext } = {}) {
+    const url = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(options.params?.[name] ?? ""));
+    const context = options.context ?? anonymous;
+    const response: APIResponse = await context.fetch(url, { method, headers: options.headers, data: options.data as object, failOnStatusCode: false });
+    const operation = doc.paths[template.split("?")[0]!]?.[method.toLowerCase()];
+    expect(operation, `${method} ${template} is in the document`).toBeDefined();
+    const status = String(response.status());
+    expect(Object.keys(operation!.responses), `${method} ${template} documents ${status}`).toContain(status);
+    const body = response.status() === 204 ? null : await response.json();
+    const key = `${method.toLowerCase()} ${template.split("?")[0]}`;
+    const marks = seen.get(key) ?? new Set<string>();
+    marks.add(status);
+    if (response.status() >= 400) {
+      expect(response.headers()["content-type"]).toBe("application/problem+json");
+      expect(operation!.responses[status]!["x-error-codes"], `${key} documents ${body.code}`).toContain(body.code);
+      marks.add(body.code);
+    }
+    seen.set(key, marks);
+    return { status: response.status(), body, headers: response.headers() };
+  }
+
+  let a: Account, b: Account, c: Account;
+  const ids: Record<string, string> = {}; // filled as the scenarios go
+  const id = (name: string) => ids[name]!;
+
+  test.beforeAll(async ({ baseURL }) => {
+    anonymous = await request.newContext({ baseURL });
+    doc = await (await anonymous.get("/api/v1/openapi.json")).json();
+    [a, b, c] = await Promise.all([apiAccount(request, baseURL!, "Scenario A"), apiAccount(request, baseURL!, "Scenario B"), apiAccount(request, baseURL!, "Scenario C")]);
+  });
+
+  test("accounts, tokens, catalogue and operations", async () => {
+    const email = `scenario-${randomUUID()}@example.test`;
+    expect((await call("POST", "/api/v1/users", { data: { email, password: "correct-horse-9", name: "S" } })).status).toBe(201);
+    expect((await call("POST", "/api/v1/users", { data: { email, password: "correct-horse-9", name: "S" } })).body.code).toBe("EMAIL_TAKEN");
+    expect((await call("POST", "/api/v1/users", { data: { email: "nope", password: "x", name: "" } })).body.code).toBe("VALIDATION_FAILED");
+    expect((await call("POST", "/api/v1/users", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } })).body.code).toBe("MALFORMED_JSON");
+
+    const made = await call("POST", "/api/v1/me/tokens", { headers: a.auth, data: { name: "second" } });
+    expect(made.status).toBe(201);
+    expect((await call("GET", "/api/v1/me/tokens", { headers: a.auth })).body.items.length).toBe(2);
+    expect((await call("DELETE", "/api/v1/me/tokens/{tokenId}", { headers: a.auth, params: { tokenId: made.body.id } })).status).toBe(204);
+    expect((await call("DELETE", "/api/v1/me/tokens/{tokenId}", { headers: b.auth, params: { tokenId: a.tokenId } })).body.code).toBe("NOT_FOUND");
+    expect((await call("GET", "/api/v1/wallet", { headers: { authorization: `Bearer ${made.body.token}` } })).body.code).toBe("INVALID_ACCESS_TOKEN");
+    expect((await call("GET", "/api/v1/wallet")).body.code).toBe("UNAUTHENTICATED");
+
+    const concerts = await call("GET", "/api/v1/concerts?limit=10");
+    expect(concerts.body.items.length).toBeGreaterThanOrEqual(4);
+    for (const c of concerts.body.items as { id: string; title: string }[]) ids[c.title] = c.id;
+    expect((await call("GET", "/api/v1/concerts?limit=0")).body.code).toBe("VALIDATION_FAILED");
+    expect((await call("GET", "/api/v1/health")).status).toBe(200);
+    expect((await call("GET", "/api/v1/health/live")).status).toBe(200);
+    expect((await call("GET", "/api/v1/openapi.json")).status).toBe(200);
+    expect((await call("GET", "/api/cron/tick")).body.code).toBe("UNAUTHENTICATED");
+    expect((await call("GET", "/api/cron/tick", { headers: { authorization: `Bearer ${process.env.E2E_CRON_SECRET}` } })).status).toBe(200);
+  });
+
+  test("waiting room", async () => {
+    const arena = id("Stadium of Stars");
+    const entered = await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: a.auth, params: { concertId: arena } });
+    expect(entered.status).toBe(201);
+    expect(entered.body.status).toBe("ACTIVE");
+    ids.queueA = entered.body.token;
+    expect((await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: a.auth, params: { concertId: arena } })).status).toBe(200);
+    expect((await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: a.auth, params: { concertId: randomUUID() } })).body.code).toBe("NOT_FOUND");
+    expect((await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: a.auth, params: { concertId: "nope" } })).body.code).toBe("VALIDATION_FAILED");
+    expect((await call("GET", "/api/v1/concerts/{concertId}/queue", { params: { concertId: arena } })).body.serving).toBeGreaterThan(0);
+    expect((await call("GET", "/api/v1/queue/status", { headers: { ...a.auth, "x-queue-token": id("queueA") } })).body.status).toBe("ACTIVE");
+    expect((await call("GET", "/api/v1/queue/status", { headers: a.auth })).body.code).toBe("QUEUE_TOKEN_MISSING");
+    expect((await call("GET", "/api/v1/queue/status", { headers: { ...a.auth, "x-queue-token": "not.a.token" } })).body.code).toBe("QUEUE_TOKEN_INVALID");
+    expect((await call("GET", "/api/v1/queue/status", { headers: { ...b.auth, "x-queue-token": id("queueA") } })).body.code).toBe("QUEUE_TOKEN_NOT_YOURS");
+
+    // B shops at the arena too; C waits behind B in a one-at-a-time line, then both leave.
+    ids.queueB = (await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: b.auth, params: { concertId: arena } })).body.token;
+    // B may have to wait a moment for the line's next admission step, like any client.
+    await expect
+      .poll(async () => (await call("GET", "/api/v1/queue/status", { headers: { ...b.auth, "x-queue-token": id("queueB") } })).body.status, { timeout: 15_000 })
+      .toBe("ACTIVE");
+    const club = id("Neon Riot Live");
+    ids.clubB = (await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: b.auth, params: { concertId: club } })).body.token;
+    const waiting = await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: c.auth, params: { concertId: club } });
+    expect(waiting.body.status).toBe("WAITING");
+    expect((await call("GET", "/api/v1/concerts/{concertId}/schedules", { headers: { ...c.auth, "x-queue-token": waiting.body.token }, params: { concertId: club } })).body.code).toBe("QUEUE_NOT_ACTIVE");
+    expect((await call("GET", "/api/v1/concerts/{concertId}/schedules", { headers: { ...a.auth, "x-queue-token": id("queueA") }, params: { concertId: club } })).body.code).toBe("QUEUE_TOKEN_WRONG_CONCERT");
+    expect((await call("DELETE", "/api/v1/queue", { headers: { ...c.auth, "x-queue-token": waiting.body.token } })).status).toBe(204);
+    expect((await call("DELETE", "/api/v1/queue", { headers: { ...b.auth, "x-queue-token": id("clubB") } })).status).toBe(204);
+  });
+
+  test("booking", async () => {
+    const arena = id("Stadium of Stars");
+    const shopA = { ...a.auth, "x-queue-token": id("queueA") };
+    const shopB = { ...b.auth, "x-queue-token": id("queueB") };
+    const dates = await call("GET", "/api/v1/concerts/{concertId}/schedules", { headers: shopA, params: { concertId: arena } });
+    ids.date = dates.body.items[0].id;
+    const map = await call("GET", "/api/v1/schedules/{scheduleId}/seats", { headers: shopA, params: { scheduleId: id("date") } });
+    const free = (map.body.seats as { id: string; status: string }[]).filter((s) => s.status === "AVAILABLE").map((s) => s.id);
+    ids.seat = free[0]!;
+    expect((await call("GET", "/api/v1/schedules/{scheduleId}/seats", { headers: shopA, params: { scheduleId: randomUUID() } })).body.code).toBe("NOT_FOUND");
+
+    const hold = await call("POST", "/api/v1/holds", { headers: shopA, data: { scheduleId: id("date"), seatIds: [free[0], free[1]] } });
+    expect(hold.status).toBe(201);
+    ids.hold = hold.body.id;
+    expect((await call("POST", "/api/v1/holds", { headers: shopA, data: { scheduleId: id("date"), seatIds: [free[2]] } })).body.code).toBe("HOLD_EXISTS");
+    expect((await call("POST", "/api/v1/holds", { headers: shopB, data: { scheduleId: id("date"), seatIds: [free[1], free[3]] } })).body.code).toBe("SEAT_UNAVAILABLE");
+    expect((await call("POST", "/api/v1/holds", { headers: shopB, data: { scheduleId: id("date"), seatIds: free.slice(3, 8) } })).body.code).toBe("VALIDATION_FAILED");
+    expect((await call("GET", "/api/v1/holds/{holdId}", { headers: a.auth, params: { holdId: id("hold") } })).body.status).toBe("ACTIVE");
+    expect((await call("GET", "/api/v1/holds/{holdId}", { headers: b.auth, params: { holdId: id("hold") } })).body.code).toBe("NOT_FOUND");
+
+    // B holds and releases; paying for the released hold is refused.
+    const released = await call("POST", "/api/v1/holds", { headers: shopB, data: { scheduleId: id("date"), seatIds: [free[4]] } });
+    expect((await call("DELETE", "/api/v1/holds/{holdId}", { headers: b.auth, params: { holdId: released.body.id } })).status).toBe(204);
+    const key = { "idempotency-key": randomUUID() };
+    expect((await call("POST", "/api/v1/payments", { headers: { ...shopB, ...key }, data: { holdId: released.body.id } })).body.code).toBe("HOLD_CLOSED");
+  });
+
+  test("wallet and payments", async () => {
+    const shopA = { ...a.auth, "x-queue-token": id("queueA") };
+    expect((await call("GET", "/api/v1/wallet", { headers: a.auth })).body.balance).toBe(0);
+    expect((await call("POST", "/api/v1/payments", { headers: { ...shopA, "idempotency-key": randomUUID() }, data: { holdId: id("hold") } })).body.code).toBe("INSUFFICIENT_BALANCE");
+    expect((await call("POST", "/api/v1/payments", { headers: shopA, data: { holdId: id("hold") } })).body.code).toBe("IDEMPOTENCY_KEY_MISSING");
+
+    const key = randomUUID();
+    const charge = await call("POST", "/api/v1/wallet/charges", { headers: { ...a.auth, "idempotency-key": key }, data: { amount: 1_000_000 } });
+    expect(charge.status).toBe(201);
+    const replay = await call("POST", "/api/v1/wallet/charges", { headers: { ...a.auth, "idempotency-key": key }, data: { amount: 1_000_000 } });
+    expect(replay.body).toEqual(charge.body);
+    expect(replay.headers["idempotent-replayed"]).toBe("true");
+    expect((await call("POST", "/api/v1/wallet/charges", { headers: { ...a.auth, "idempotency-key": key }, data: { amount: 5 } })).body.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect((await call("POST", "/api/v1/wallet/charges", { headers: { ...a.auth, "idempotency-key": randomUUID() }, data: { amount: -1 } })).body.code).toBe("VALIDATION_FAILED");
+    expect((await call("GET", "/api/v1/wallet/transactions", { headers: a.auth })).body.items).toHaveLength(1);
+
+    const receipt = await call("POST", "/api/v1/payments", { headers: { ...shopA, "idempotency-key": randomUUID() }, data: { holdId: id("hold") } });
+    expect(receipt.status).toBe(201);
+    expect(receipt.body.tickets).toHaveLength(2);
+    expect((await call("GET", "/api/v1/me/reservations", { headers: a.auth })).body.items).toHaveLength(2);
+  });
+
+  test("an expired hold cannot be paid, and floods are rate limited", async () => {
+    const shopB = { ...b.auth, "x-queue-token": id("queueB") };
+    const map = await call("GET", "/api/v1/schedules/{scheduleId}/seats", { headers: shopB, params: { scheduleId: id("date") } });
+    const seat = (map.body.seats as { id: string; status: string }[]).find((s) => s.status === "AVAILABLE")!.id;
+    const hold = await call("POST", "/api/v1/holds", { headers: shopB, data: { scheduleId: id("date"), seatIds: [seat] } });
+    await call("POST", "/api/v1/wallet/charges", { headers: { ...b.auth, "idempotency-key": randomUUID() }, data: { amount: 500_000 } });
+    await new Promise((r) => setTimeout(r, 12_500)); // the e2e server's holds last 12 s
+    expect((await call("POST", "/api/v1/payments", { headers: { ...shopB, "idempotency-key": randomUUID() }, data: { holdId: hold.body.id } })).body.code).toBe("HOLD_EXPIRED");
+
+    let limited: { status: number; headers: Record<string, string> } | undefined;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const attempt = await call("POST", "/api/v1/holds", { headers: shopB, data: { scheduleId: id("date"), seatIds: [seat] } });
+      if (attempt.status === 429) limited = attempt;
+    }
+    expect(limited?.headers["retry-after"]).toMatch(/^\d+$/);
+    await call("DELETE", "/api/v1/queue", { headers: shopB });
+  });
+
+  test("every operation was shown working, and every error code a client can cause was seen", () => {
+    const allCodes = new Set<string>();
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const marks = seen.get(`${method} ${path}`);
+        expect([...(marks ?? [])].some((m) => /^2\d\d$/.test(m)), `${method} ${path} succeeded`).toBe(true);
+        for (const response of Object.values(operation.responses)) for (const code of response["x-error-codes"] ?? []) allCodes.add(code);
+      }
+    }
+    const provoked = new Set([...seen.values()].flatMap((m) => [...m]));
+    expect([...allCodes].filter((code) => !UNPROVOKABLE.has(code) && !provoked.has(code))).toEqual([]);
+  });
+});
