@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient, type Query } from "@tanstack/react-query";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useState } from "react";
 import { ApiProblem, apiFetch, serverNow } from "@/lib/client/api";
+import { readStoredValue, useStoredValue, writeStoredValue } from "@/lib/client/stored-value";
 import type { QueueCounters } from "@/lib/queue/queue-store";
 import { queueView, type QueueView } from "@/lib/queue/queue-view";
 
@@ -24,31 +25,12 @@ interface Place {
 const storageKey = (concertId: string) => `stagepass.queue.${concertId}`;
 
 /** The queue token kept for this concert (the booking pages send it as X-Queue-Token). */
-export function readQueueToken(concertId: string): string | null {
-  return typeof window === "undefined" ? null : window.localStorage.getItem(storageKey(concertId));
-}
+export const readQueueToken = (concertId: string) => readStoredValue(storageKey(concertId));
 
-const TOKEN_EVENT = "stagepass:queue-token";
+const storeQueueToken = (concertId: string, token: string | null) => writeStoredValue(storageKey(concertId), token);
 
-function storeQueueToken(concertId: string, token: string | null) {
-  if (token) window.localStorage.setItem(storageKey(concertId), token);
-  else window.localStorage.removeItem(storageKey(concertId));
-  window.dispatchEvent(new Event(TOKEN_EVENT));
-}
-
-function subscribeToTokens(onChange: () => void) {
-  window.addEventListener(TOKEN_EVENT, onChange);
-  window.addEventListener("storage", onChange);
-  return () => {
-    window.removeEventListener(TOKEN_EVENT, onChange);
-    window.removeEventListener("storage", onChange);
-  };
-}
-
-/** The stored queue token, kept current; null while rendering on the server (no hydration mismatch). */
-export function useQueueToken(concertId: string): string | null {
-  return useSyncExternalStore(subscribeToTokens, () => readQueueToken(concertId), () => null);
-}
+/** The stored queue token, kept current; null while rendering on the server. */
+export const useQueueToken = (concertId: string) => useStoredValue(storageKey(concertId));
 
 const isTokenProblem = (error: unknown) => error instanceof ApiProblem && error.problem.code.startsWith("QUEUE_TOKEN");
 

@@ -1,39 +1,22 @@
 // npm run bench:booking — seat-map reads and contended holds against the production build,
 // beside the trivial-route ceiling measured in the same run, and a check that no seat was
 // ever held twice. Needs `npm run build` first; uses DATABASE_URL's server or the embedded one.
-import { existsSync } from "node:fs";
 import os from "node:os";
-import { createPrismaClient } from "../../lib/db";
-import { createDatabase, dropDatabase } from "../db/admin";
-import { prepareDatabase } from "../db/prepare";
-import { openDatabaseServer } from "../db/server";
 import { startAppServer } from "./app-server";
-import { createBenchConcert, randomSecret } from "./fixtures";
+import { CONCURRENCY, DURATION_MS, measureCeiling, openBench } from "./bench-setup";
+import { createBenchConcert } from "./fixtures";
 import { runLoad, type LoadResult } from "./load";
 import { createActiveShoppers } from "./shoppers";
 
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
-const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 300);
 const CONTENDED_SEATS = 20;
 const ROUNDS = 5;
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("No production build: run `npm run build` first.");
-  process.exit(2);
-}
-
-const server = await openDatabaseServer("test");
-const dbName = `stagepass_bench_${process.pid}`;
-const databaseUrl = await createDatabase(server.url, dbName);
-await prepareDatabase(databaseUrl);
-const db = createPrismaClient(databaseUrl);
-const secrets = { AUTH_SECRET: randomSecret(), QUEUE_TOKEN_SECRET: randomSecret(), CRON_SECRET: randomSecret() };
+const { db, databaseUrl, secrets, close } = await openBench();
 const app = await startAppServer(3201, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: "http://127.0.0.1:3201", ...secrets });
 
 try {
-  await runLoad({ concurrency: 8, total: 500, request: () => fetch(`${app.url}/api/v1/health/live`) }); // warm-up
-  const ceiling = await runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, request: () => fetch(`${app.url}/api/v1/health/live`) });
+  const ceiling = await measureCeiling(app.url);
 
   // Seat-map reads of the 2,080-seat arena.
   const arena = await db.schedule.findFirstOrThrow({ where: { concert: { slug: "stadium-of-stars" } }, select: { id: true, concertId: true } });
@@ -110,7 +93,5 @@ try {
   if (doubleHeld !== 0) process.exitCode = 1;
 } finally {
   await app.stop();
-  await db.$disconnect();
-  await dropDatabase(server.url, dbName);
-  await server.stop();
+  await close();
 }

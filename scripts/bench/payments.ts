@@ -2,33 +2,17 @@
 // trivial-route ceiling of the same run, then 500 simulated fans going queue → hold → pay
 // on one date, with money conservation and double-sale checks. Needs `npm run build`.
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import os from "node:os";
-import { createPrismaClient } from "../../lib/db";
-import { createDatabase, dropDatabase } from "../db/admin";
-import { prepareDatabase } from "../db/prepare";
-import { openDatabaseServer } from "../db/server";
 import { startAppServer } from "./app-server";
-import { createBenchConcert, createSessionUsers, randomSecret } from "./fixtures";
+import { CONCURRENCY, DURATION_MS, measureCeiling, openBench } from "./bench-setup";
+import { createBenchConcert, createSessionUsers } from "./fixtures";
 import { runLoad } from "./load";
 import { createActiveShoppers } from "./shoppers";
 
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
-const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const PAYERS = Number(process.env.BENCH_PAYERS ?? 1000);
 const FANS = Number(process.env.BENCH_FANS ?? 500);
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("No production build: run `npm run build` first.");
-  process.exit(2);
-}
-
-const server = await openDatabaseServer("test");
-const dbName = `stagepass_bench_${process.pid}`;
-const databaseUrl = await createDatabase(server.url, dbName);
-await prepareDatabase(databaseUrl);
-const db = createPrismaClient(databaseUrl);
-const secrets = { AUTH_SECRET: randomSecret(), QUEUE_TOKEN_SECRET: randomSecret(), CRON_SECRET: randomSecret() };
+const { db, databaseUrl, secrets, close } = await openBench();
 const app = await startAppServer(3202, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: "http://127.0.0.1:3202", ...secrets });
 const post = (path: string, headers: Record<string, string>, body: unknown) =>
   fetch(`${app.url}${path}`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -42,8 +26,7 @@ async function moneyTotals() {
 }
 
 try {
-  await runLoad({ concurrency: 8, total: 500, request: () => fetch(`${app.url}/api/v1/health/live`) }); // warm-up
-  const ceiling = await runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, request: () => fetch(`${app.url}/api/v1/health/live`) });
+  const ceiling = await measureCeiling(app.url);
 
   // Charges: many wallets, a fresh Idempotency-Key each.
   const chargers = await createSessionUsers(db, CONCURRENCY * 4, secrets.AUTH_SECRET);
@@ -140,7 +123,5 @@ try {
   if (!conserved || sales!.double_sold || sales!.sold_without_ticket || Object.keys(statuses).some((s) => Number(s) >= 500)) process.exitCode = 1;
 } finally {
   await app.stop();
-  await db.$disconnect();
-  await dropDatabase(server.url, dbName);
-  await server.stop();
+  await close();
 }

@@ -2,32 +2,16 @@
 // queue stores, each beside the trivial-route ceiling measured in the same run.
 // Needs `npm run build` first; uses DATABASE_URL's server (or the embedded one) and the
 // Redis at REDIS_URL (default redis://127.0.0.1:6379) through the Upstash REST server.
-import { existsSync } from "node:fs";
 import os from "node:os";
-import { createPrismaClient } from "../../lib/db";
-import { createDatabase, dropDatabase } from "../db/admin";
-import { prepareDatabase } from "../db/prepare";
-import { openDatabaseServer } from "../db/server";
 import { startUpstashRestServer } from "../upstash-rest-server";
 import { startAppServer } from "./app-server";
+import { CONCURRENCY, DURATION_MS, measureCeiling, openBench } from "./bench-setup";
 import { createBenchConcert, createSessionUsers, randomSecret } from "./fixtures";
 import { runLoad, type LoadResult } from "./load";
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 3000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
-const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("No production build: run `npm run build` first.");
-  process.exit(2);
-}
-
-const server = await openDatabaseServer("test");
-const dbName = `stagepass_bench_${process.pid}`;
-const databaseUrl = await createDatabase(server.url, dbName);
-await prepareDatabase(databaseUrl);
-const db = createPrismaClient(databaseUrl);
-const secrets = { AUTH_SECRET: randomSecret(), QUEUE_TOKEN_SECRET: randomSecret(), CRON_SECRET: randomSecret() };
+const { db, databaseUrl, secrets, close } = await openBench();
 const restToken = randomSecret();
 const upstash = await startUpstashRestServer({ redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", token: restToken });
 
@@ -41,8 +25,7 @@ try {
   for (const [store, storeEnv] of Object.entries(stores)) {
     const app = await startAppServer(3200, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: "http://127.0.0.1:3200", ...secrets, ...storeEnv });
     try {
-      await runLoad({ concurrency: 8, total: 500, request: () => fetch(`${app.url}/api/v1/health/live`) }); // warm-up
-      const ceiling = await runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, request: () => fetch(`${app.url}/api/v1/health/live`) });
+      const ceiling = await measureCeiling(app.url);
 
       // A line far longer than the active limit, so polls exercise the waiting path.
       const concert = await createBenchConcert(db, { activeLimit: 100, admitPerTick: 50 });
@@ -77,10 +60,8 @@ try {
     }
   }
 } finally {
-  await db.$disconnect();
   await upstash.close();
-  await dropDatabase(server.url, dbName);
-  await server.stop();
+  await close();
 }
 
 console.log(`\nWaiting-room benchmark · ${os.cpus().length} cores · ${os.cpus()[0]?.model ?? "unknown CPU"}`);

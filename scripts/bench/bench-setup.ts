@@ -1,0 +1,43 @@
+import { existsSync } from "node:fs";
+import { createPrismaClient } from "../../lib/db";
+import { createDatabase, dropDatabase } from "../db/admin";
+import { prepareDatabase } from "../db/prepare";
+import { openDatabaseServer } from "../db/server";
+import { randomSecret } from "./fixtures";
+import { runLoad } from "./load";
+
+export const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+export const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+
+/**
+ * What every benchmark starts from: a production build, a fresh seeded database (on
+ * DATABASE_URL's server or the embedded one) and throwaway secrets. `close` drops it all.
+ */
+export async function openBench() {
+  if (!existsSync(".next/BUILD_ID")) {
+    console.error("No production build: run `npm run build` first.");
+    process.exit(2);
+  }
+  const server = await openDatabaseServer("test");
+  const name = `stagepass_bench_${process.pid}`;
+  const databaseUrl = await createDatabase(server.url, name);
+  await prepareDatabase(databaseUrl);
+  const db = createPrismaClient(databaseUrl);
+  const secrets = { AUTH_SECRET: randomSecret(), QUEUE_TOKEN_SECRET: randomSecret(), CRON_SECRET: randomSecret() };
+  return {
+    db,
+    databaseUrl,
+    secrets,
+    close: async () => {
+      await db.$disconnect();
+      await dropDatabase(server.url, name);
+      await server.stop();
+    },
+  };
+}
+
+/** Warms the server up, then measures the trivial route: the ceiling every figure is compared with. */
+export async function measureCeiling(baseUrl: string) {
+  await runLoad({ concurrency: 8, total: 500, request: () => fetch(`${baseUrl}/api/v1/health/live`) });
+  return runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, request: () => fetch(`${baseUrl}/api/v1/health/live`) });
+}
