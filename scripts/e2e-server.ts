@@ -14,9 +14,11 @@ const url = await createDatabase(server.url, name);
 await prepareDatabase(url);
 
 const secret = () => randomBytes(32).toString("base64url");
+// The e2e server always uses Postgres for the queue and limits, whatever this shell has set.
+const { UPSTASH_REDIS_REST_URL: _url, UPSTASH_REDIS_REST_TOKEN: _token, ...inherited } = process.env;
 await runUntilExit("next", ["start", "-p", port], {
   env: {
-    ...process.env,
+    ...inherited,
     NODE_ENV: "production",
     DATABASE_URL: url,
     NEXTAUTH_URL: `http://localhost:${port}`,
@@ -27,6 +29,8 @@ await runUntilExit("next", ["start", "-p", port], {
     // short holds, so running out can be watched.
     QUEUE_ACTIVE_LIMIT: "1",
     HOLD_TTL_SECONDS: "12",
+    // Every spec signs up from this one address: room for all of them, limits still real.
+    RATE_LIMIT_MULTIPLIER: "5",
   },
   // Playwright signals the whole process group, so an embedded server may already be
   // stopping; the next run then drops the database instead.

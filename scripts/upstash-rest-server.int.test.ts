@@ -44,6 +44,8 @@ describe.skipIf(!upstash)("Upstash REST protocol server", () => {
     const k = key("locking");
     expect(await script.exec([k], [])).toBe(1);
     expect(await script.evalsha([k], [])).toBe(2);
+    const withOthers = redis.createScript<number>("#!lua flags=no-cluster,allow-key-locking,allow-stale\nreturn 7");
+    expect(await withOthers.exec([], [])).toBe(7);
   });
 
   it("reports command errors as Redis does", async () => {

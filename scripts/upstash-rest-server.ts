@@ -88,14 +88,15 @@ async function run(redis: RedisClientType, command: Command): Promise<Reply> {
 // Upstash accepts a Lua shebang flag open-source Redis does not know (allow-key-locking,
 // used by @upstash/ratelimit). Such scripts run without it; their EVALSHA digests are
 // mapped to the adapted script's, so clients keep their one-round-trip EVALSHA path.
-const UPSTASH_ONLY_FLAGS = /(?<=^#!lua[^\n]*flags=[^\n]*)\ballow-key-locking,?/;
+const UPSTASH_ONLY_FLAGS = /(?<=^#!lua[^\n]*flags=[^\n]*)(,?)\ballow-key-locking\b(,?)/;
 const adaptedDigests = new Map<string, string>();
 
 function adaptScript(command: string[]): string[] {
   const [name, body, ...rest] = command;
   const verb = name?.toUpperCase();
   if ((verb === "EVAL" || verb === "EVAL_RO") && body && UPSTASH_ONLY_FLAGS.test(body)) {
-    const adapted = body.replace(UPSTASH_ONLY_FLAGS, "").replace(/flags=(?=\s|$)/, "");
+    // Keep one comma only when the flag stood between two others.
+    const adapted = body.replace(UPSTASH_ONLY_FLAGS, (_, before: string, after: string) => (before && after ? "," : "")).replace(/flags=(?=\s|$)/m, "");
     adaptedDigests.set(sha1(body), sha1(adapted));
     return [name!, adapted, ...rest];
   }
@@ -107,7 +108,7 @@ const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
 
 async function transaction(redis: RedisClientType, commands: Command[]): Promise<Reply[]> {
   const multi = redis.multi();
-  for (const command of commands) multi.addCommand(command.map(String));
+  for (const command of commands) multi.addCommand(adaptScript(command.map(String)));
   try {
     return ((await multi.exec()) as unknown[]).map(normalise);
   } catch (error) {

@@ -47,7 +47,7 @@ export async function revokeAccessToken(userId: string, tokenId: string): Promis
 }
 
 /** The owner of a live token, or null for an unknown or revoked one. */
-export async function findIdentityByAccessToken(token: string): Promise<Identity | null> {
+export async function findIdentityByAccessToken(token: string): Promise<Omit<Identity, "via"> | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const record = await db.accessToken.findUnique({
     where: { tokenHash: hashAccessToken(token) },

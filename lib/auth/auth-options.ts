@@ -24,8 +24,10 @@ export function authOptions(): NextAuthOptions {
         authorize: async (credentials, request) => {
           if (!credentials?.email || !credentials.password) return null;
           const headers = new Headers(request?.headers as Record<string, string> | undefined);
-          // Guessing passwords is limited per account and per address; the form says so.
-          await enforceRateLimit("signIn", { userKey: credentials.email.trim().toLowerCase(), ip: clientIp(headers) });
+          // Guessing is limited per address, and per account from each address (so nobody
+          // elsewhere can lock an account out); the form says so.
+          const ip = clientIp(headers);
+          await enforceRateLimit("signIn", { userKey: `${credentials.email.trim().toLowerCase()} ${ip}`, ip });
           return verifyCredentials(credentials.email, credentials.password);
         },
       }),

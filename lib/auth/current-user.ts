@@ -9,5 +9,5 @@ export async function requireSignedIn(returnTo: string): Promise<Identity> {
   const session = await getServerSession(authOptions());
   const user = session?.user;
   if (!user?.id || !user.email) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
-  return { id: user.id, email: user.email, name: user.name ?? "" };
+  return { id: user.id, email: user.email, name: user.name ?? "", via: "session" };
 }

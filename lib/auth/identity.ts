@@ -8,6 +8,8 @@ export interface Identity {
   id: string;
   email: string;
   name: string;
+  /** How the caller proved who they are. */
+  via: "session" | "token";
 }
 
 /**
@@ -20,9 +22,9 @@ export async function resolveIdentity(request: NextRequest): Promise<Identity | 
     const [scheme, token] = authorization.split(" ");
     const identity = scheme?.toLowerCase() === "bearer" && token ? await findIdentityByAccessToken(token) : null;
     if (!identity) throw new DomainError("INVALID_ACCESS_TOKEN", "The access token is unknown, malformed or revoked.");
-    return identity;
+    return { ...identity, via: "token" };
   }
   const session = await getToken({ req: request, secret: env().AUTH_SECRET });
   if (!session?.sub || !session.email) return null;
-  return { id: session.sub, email: session.email, name: session.name ?? "" };
+  return { id: session.sub, email: session.email, name: session.name ?? "", via: "session" };
 }

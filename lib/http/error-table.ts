@@ -6,6 +6,7 @@ export const errorTable: Record<ErrorCode, { status: number; title: string }> = 
   MALFORMED_JSON: { status: 400, title: "Malformed JSON body" },
   UNAUTHENTICATED: { status: 401, title: "Sign-in required" },
   INVALID_ACCESS_TOKEN: { status: 401, title: "Invalid access token" },
+  SESSION_REQUIRED: { status: 403, title: "Sign in with a browser session for this" },
   NOT_FOUND: { status: 404, title: "Not found" },
   EMAIL_TAKEN: { status: 409, title: "Email already registered" },
   QUEUE_TOKEN_MISSING: { status: 403, title: "Queue token required" },

@@ -17,8 +17,11 @@ type Schema = z.ZodType;
 type Parsed<S> = S extends Schema ? z.output<S> : undefined;
 
 export interface RouteConfig<P, Q, B> {
-  /** `user`: a signed-in session or a personal access token is required. */
-  auth: "none" | "user";
+  /**
+   * `user`: a signed-in session or a personal access token. `session`: the browser session
+   * only (managing tokens must not be possible with a token, or a leaked one could mint more).
+   */
+  auth: "none" | "user" | "session";
   params?: P;
   query?: Q;
   body?: B;
@@ -38,7 +41,7 @@ type QueueInput<P, Q, B> = { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B
 
 export interface RouteContext<A, P, Q, B> {
   request: NextRequest;
-  user: A extends "user" ? Identity : null;
+  user: A extends "none" ? null : Identity;
   params: Parsed<P>;
   query: Parsed<Q>;
   body: Parsed<B>;
@@ -56,17 +59,20 @@ interface SegmentContext {
  * zod, and turns anything thrown into problem+json. Only unexpected (5xx) failures are
  * logged, with the request id and without request data.
  */
-export function route<A extends "none" | "user", P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+export function route<A extends "none" | "user" | "session", P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   config: RouteConfig<P, Q, B> & { auth: A },
   handler: (ctx: RouteContext<A, P, Q, B>) => Promise<Response>,
 ) {
   // A queue requirement is checked against the signed-in user; without one it could not be.
-  if (config.queue && config.auth !== "user") throw new Error("A route with a queue requirement needs auth: 'user'.");
+  if (config.queue && config.auth === "none") throw new Error("A route with a queue requirement needs a signed-in caller.");
   const handle = async (request: NextRequest, segment: SegmentContext): Promise<Response> => {
     const requestId = requestIdOf(request);
     let response: Response;
     try {
-      const user = config.auth === "user" ? await requireIdentity(request) : null;
+      const user = config.auth === "none" ? null : await requireIdentity(request);
+      if (config.auth === "session" && user?.via !== "session") {
+        throw new DomainError("SESSION_REQUIRED", "Manage access tokens from your account page, signed in; a token cannot do it.");
+      }
       if (config.rateLimit) await enforceRateLimit(config.rateLimit, { userKey: user?.id, ip: clientIp(request.headers) });
       // Every invalid field is reported at once, wherever it is.
       const invalid: FieldError[] = [];

@@ -43,7 +43,8 @@ function errorsOf(config: Config): ErrorCode[] {
   const codes = new Set<ErrorCode>(config.doc.errors ?? []);
   if (config.params || config.query || config.body) codes.add("VALIDATION_FAILED");
   if (config.body) codes.add("MALFORMED_JSON");
-  if (config.auth === "user") ["UNAUTHENTICATED", "INVALID_ACCESS_TOKEN"].forEach((c) => codes.add(c as ErrorCode));
+  if (config.auth !== "none") ["UNAUTHENTICATED", "INVALID_ACCESS_TOKEN"].forEach((c) => codes.add(c as ErrorCode));
+  if (config.auth === "session") codes.add("SESSION_REQUIRED");
   if (config.queue || config.doc.queue) ["QUEUE_TOKEN_MISSING", "QUEUE_TOKEN_INVALID", "QUEUE_TOKEN_EXPIRED", "QUEUE_TOKEN_NOT_YOURS"].forEach((c) => codes.add(c as ErrorCode));
   if (typeof config.queue === "function" || config.doc.queue) ["QUEUE_TOKEN_WRONG_CONCERT", "QUEUE_NOT_ACTIVE"].forEach((c) => codes.add(c as ErrorCode));
   if (config.doc.idempotent) ["IDEMPOTENCY_KEY_MISSING", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_IN_PROGRESS"].forEach((c) => codes.add(c as ErrorCode));
@@ -84,6 +85,7 @@ function responsesOf(config: Config) {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of errorsOf(config)) byStatus.set(errorTable[code].status, [...(byStatus.get(errorTable[code].status) ?? []), code]);
   for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+    if (responses[String(status)]) continue; // the operation documents its own body for this status
     responses[String(status)] = {
       description: codes.map((c) => `\`${c}\` ${errorTable[c].title}`).join("; "),
       ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds until you may try again.", schema: { type: "integer" } } } } : {}),
@@ -97,6 +99,7 @@ function responsesOf(config: Config) {
 function securityOf(config: Config) {
   if (config.doc.cron) return [{ cronSecret: [] }];
   if (config.auth === "none") return [];
+  if (config.auth === "session") return [{ sessionCookie: [] }];
   return [{ sessionCookie: [] }, { bearerToken: [] }];
 }
 
@@ -131,7 +134,12 @@ export function buildOpenApiDocument(operations: Operation[]) {
     components: {
       schemas: { Problem: problemSchema },
       securitySchemes: {
-        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session (sign in at /signin)." },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The browser session (sign in at /signin). Over HTTPS the cookie is named __Secure-next-auth.session-token.",
+        },
         bearerToken: { type: "http", scheme: "bearer", description: "A personal access token (create one on /account or with POST /api/v1/me/tokens)." },
         queueToken: { type: "apiKey", in: "header", name: "X-Queue-Token", description: "Your place in a concert's line, from POST /api/v1/concerts/{concertId}/queue." },
         cronSecret: { type: "http", scheme: "bearer", description: "CRON_SECRET, for the scheduler only." },

@@ -24,13 +24,20 @@ js() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=
 ~~~
 
 **1. Pick a concert and join its waiting room.** Keep the queue token: it is your place
-in line, sent as X-Queue-Token from now on. Poll your status as often as the answer's
-pollAfterMs says until it is ACTIVE.
+in line, sent as X-Queue-Token from now on. Poll your status until it is ACTIVE (the
+answer's pollAfterMs says how often); EXPIRED means your turn passed: join again.
 
 ~~~bash
 CONCERT=$(curl -sS --fail-with-body "$API/concerts" | js 'j.items[0].id')
 QUEUE=$(curl -sS --fail-with-body -X POST "$API/concerts/$CONCERT/queue" -H "$AUTH" | js 'j.token')
-until [ "$(curl -sS --fail-with-body "$API/queue/status" -H "$AUTH" -H "x-queue-token: $QUEUE" | js 'j.status')" = ACTIVE ]; do sleep 2; done
+while :; do
+  STATUS=$(curl -sS --fail-with-body "$API/queue/status" -H "$AUTH" -H "x-queue-token: $QUEUE")
+  case $(echo "$STATUS" | js 'j.status') in
+    ACTIVE) break ;;
+    WAITING) sleep "$(echo "$STATUS" | js 'j.pollAfterMs / 1000')" ;;
+    *) echo "Your turn has passed; join the line again." >&2; exit 1 ;;
+  esac
+done
 ~~~
 
 **2. Choose a date and a free seat, and hold it.** The hold lasts five minutes.

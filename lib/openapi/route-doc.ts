@@ -7,7 +7,7 @@ export interface RouteDoc {
   description?: string;
   tag: "Account" | "Catalogue" | "Waiting room" | "Booking" | "Wallet" | "Payments" | "Operations";
   /** Success responses: a schema for JSON bodies, or null for an empty body. */
-  responses: Partial<Record<200 | 201 | 204, { description: string; schema: z.ZodType | null }>>;
+  responses: Partial<Record<200 | 201 | 204 | 503, { description: string; schema: z.ZodType | null }>>;
   /** Errors specific to this operation (the wrapper's own — validation, auth, queue token, rate limit — are added). */
   errors?: ErrorCode[];
   /** Requires an Idempotency-Key header. */

@@ -6,6 +6,7 @@ import type { RateLimitRule } from "./rate-limiter";
  */
 export const RATE_LIMITS = {
   signUp: { perIp: { limit: 20, windowSeconds: 3600 } },
+  /** perUser counts one account from one address. */
   signIn: { perUser: { limit: 10, windowSeconds: 300 }, perIp: { limit: 60, windowSeconds: 300 } },
   queueEntry: { perUser: { limit: 30, windowSeconds: 60 }, perIp: { limit: 600, windowSeconds: 60 } },
   holds: { perUser: { limit: 30, windowSeconds: 60 }, perIp: { limit: 600, windowSeconds: 60 } },

@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { Identity } from "../auth/identity";
 
 /** The account for an email and password, or null. Takes the same time either way. */
-export async function verifyCredentials(email: string, password: string): Promise<Identity | null> {
+export async function verifyCredentials(email: string, password: string): Promise<Omit<Identity, "via"> | null> {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, email: true, name: true, passwordHash: true },

@@ -9,9 +9,11 @@ export const GET = route(
     auth: "none",
     doc: {
       summary: "Health of the app and its database",
-      description: "503 (with the same body) when the database is down.",
       tag: "Operations",
-      responses: { 200: { description: "Everything is up", schema: healthView } },
+      responses: {
+        200: { description: "Everything is up", schema: healthView },
+        503: { description: "The database is down (same body, status degraded)", schema: healthView },
+      },
     },
   },
   async () => {

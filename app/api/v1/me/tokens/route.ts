@@ -8,7 +8,7 @@ import { accessTokenView, createAccessTokenBody, createdAccessTokenView } from "
 
 export const POST = route(
   {
-    auth: "user",
+    auth: "session",
     body: createAccessTokenBody,
     doc: { summary: "Create a personal access token", tag: "Account", responses: { 201: { description: "The token; its secret is shown only here", schema: createdAccessTokenView } } },
   },
@@ -16,7 +16,7 @@ export const POST = route(
 );
 
 export const GET = route(
-  { auth: "user", query: pageQuery, doc: { summary: "Your live tokens", tag: "Account", responses: { 200: { description: "A page of tokens", schema: pageOf(accessTokenView) } } } },
+  { auth: "session", query: pageQuery, doc: { summary: "Your live tokens", tag: "Account", responses: { 200: { description: "A page of tokens", schema: pageOf(accessTokenView) } } } },
   async ({ user, query }) =>
   json(await listAccessTokens(user.id, query), 200, { "cache-control": "no-store" }),
 );

@@ -6,7 +6,7 @@ import { accessTokenParams } from "@/lib/schemas/access-tokens";
 
 export const DELETE = route(
   {
-    auth: "user",
+    auth: "session",
     params: accessTokenParams,
     doc: { summary: "Revoke a personal access token", tag: "Account", responses: { 204: { description: "Revoked: it stops working at once", schema: null } }, errors: ["NOT_FOUND"] },
   },
