@@ -127,6 +127,8 @@ test.describe.serial("API scenarios", () => {
     const free = (map.body.seats as { id: string; status: string }[]).filter((s) => s.status === "AVAILABLE").map((s) => s.id);
     ids.seat = free[0]!;
     expect((await call("GET", "/api/v1/schedules/{scheduleId}/seats", { headers: shopA, params: { scheduleId: randomUUID() } })).body.code).toBe("NOT_FOUND");
+    const statuses = await call("GET", "/api/v1/schedules/{scheduleId}/seats/status", { headers: shopA, params: { scheduleId: id("date") } });
+    expect(statuses.body.statuses).toHaveLength(map.body.seats.length);
 
     const hold = await call("POST", "/api/v1/holds", { headers: shopA, data: { scheduleId: id("date"), seatIds: [free[0], free[1]] } });
     expect(hold.status).toBe(201);

@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { apiFetch } from "@/lib/client/api";
-import type { BookableScheduleView, HoldView, SeatMapView } from "@/lib/schemas/booking";
+import type { BookableScheduleView, HoldView, SeatMapView, SeatStatusesView } from "@/lib/schemas/booking";
 import { setCurrentHold } from "./current-hold";
 
 // The booking pages' data, in one place. Seat maps refresh on their own so seats taken by
@@ -22,15 +23,40 @@ export function useBookableDates(concertId: string, token: string | null) {
   });
 }
 
+/**
+ * The seat map: the whole layout once, then only the compact statuses every few seconds,
+ * merged so that unchanged seats keep their identity (and their memoised buttons).
+ */
 export function useSeatMap(scheduleId: string, token: string | null) {
-  return useQuery({
+  const layout = useQuery({
     queryKey: ["seat-map", scheduleId],
     enabled: token !== null,
     queryFn: () => apiFetch<SeatMapView>(`/api/v1/schedules/${scheduleId}/seats`, { headers: queueHeaders(token!) }),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  const statuses = useQuery({
+    queryKey: ["seat-statuses", scheduleId],
+    enabled: token !== null && layout.isSuccess,
+    queryFn: () => apiFetch<SeatStatusesView>(`/api/v1/schedules/${scheduleId}/seats/status`, { headers: queueHeaders(token!) }),
     refetchInterval: SEAT_MAP_REFRESH_MS,
     retry: false,
   });
+  const data = useMemo(() => {
+    if (!layout.data) return undefined;
+    const codes = statuses.data?.statuses;
+    if (!codes || codes.length !== layout.data.seats.length) return layout.data;
+    const seats = layout.data.seats.map((seat, i) => {
+      const status = STATUS_OF[codes[i] as keyof typeof STATUS_OF];
+      return status === seat.status ? seat : { ...seat, status };
+    });
+    return { ...layout.data, seats };
+  }, [layout.data, statuses.data]);
+  // A failed refresh keeps the map on screen; its error still tells when the shopping session ended.
+  return { data, error: layout.error ?? statuses.error, isPending: layout.isPending, isError: layout.isError };
 }
+
+const STATUS_OF = { A: "AVAILABLE", H: "HELD", S: "SOLD" } as const;
 
 export function useHoldSeats(scheduleId: string, token: string | null) {
   const queryClient = useQueryClient();
@@ -38,7 +64,7 @@ export function useHoldSeats(scheduleId: string, token: string | null) {
     mutationFn: (seatIds: string[]) =>
       apiFetch<HoldView>("/api/v1/holds", { method: "POST", headers: queueHeaders(token ?? ""), json: { scheduleId, seatIds } }),
     onSuccess: (hold) => setCurrentHold(hold),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["seat-map", scheduleId] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["seat-statuses", scheduleId] }),
   });
 }
 
@@ -58,7 +84,7 @@ export function useReleaseHold() {
     mutationFn: (hold: HoldView) => apiFetch<void>(`/api/v1/holds/${hold.id}`, { method: "DELETE" }),
     onSuccess: (_, hold) => {
       setCurrentHold(null);
-      void queryClient.invalidateQueries({ queryKey: ["seat-map", hold.scheduleId] });
+      void queryClient.invalidateQueries({ queryKey: ["seat-statuses", hold.scheduleId] });
     },
   });
 }

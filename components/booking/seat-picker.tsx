@@ -62,7 +62,7 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
     );
   }
   if (seatMap.isPending) return <p aria-busy="true">Loading the seat map…</p>;
-  if (seatMap.isError) return <FormAlert>The seat map could not be loaded: {seatMap.error.message}</FormAlert>;
+  if (seatMap.isError) return <FormAlert>The seat map could not be loaded: {seatMap.error?.message}</FormAlert>;
 
   const available = seats.filter((s) => s.status === "AVAILABLE").length;
   return (

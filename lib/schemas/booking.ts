@@ -38,6 +38,13 @@ export const seatMapView = z.object({
 });
 export type SeatMapView = z.infer<typeof seatMapView>;
 
+/** One character per seat, in the seat map's order: A available, H held, S sold. */
+export const seatStatusesView = z.object({
+  scheduleId: z.uuid(),
+  statuses: z.string().regex(/^[AHS]*$/),
+});
+export type SeatStatusesView = z.infer<typeof seatStatusesView>;
+
 export const bookableScheduleView = z.object({
   id: z.uuid(),
   startsAt: z.iso.datetime(),

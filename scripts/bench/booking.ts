@@ -27,6 +27,12 @@ try {
     request: (i) => fetch(`${app.url}/api/v1/schedules/${arena.id}/seats`, { headers: readers[i % readers.length]!.headers }),
   });
 
+  const refreshes = await runLoad({
+    concurrency: CONCURRENCY,
+    durationMs: DURATION_MS,
+    request: (i) => fetch(`${app.url}/api/v1/schedules/${arena.id}/seats/status`, { headers: readers[i % readers.length]!.headers }),
+  });
+
   // Many shoppers, few seats: each round everyone grabs one or two random seats at once.
   const concert = await createBenchConcert(db, { activeLimit: SHOPPERS + 10, admitPerTick: SHOPPERS + 10 });
   const schedule = await db.schedule.create({
@@ -84,10 +90,11 @@ try {
   console.log(`load generator on the same machine · concurrency ${CONCURRENCY} · ${DURATION_MS / 1000} s timed runs\n`);
   const line = (label: string, perSecond: number, p99: number, statuses: Record<number, number>) =>
     console.log(
-      `${label.padEnd(44)} ${perSecond.toFixed(0).padStart(6)} req/s  ${(perSecond / ceiling.perSecond).toFixed(2).padStart(5)} × ceiling  p99 ${p99.toFixed(0).padStart(5)} ms  ${JSON.stringify(statuses)}`,
+      `${label.padEnd(48)} ${perSecond.toFixed(0).padStart(6)} req/s  ${(perSecond / ceiling.perSecond).toFixed(2).padStart(5)} × ceiling  p99 ${p99.toFixed(0).padStart(5)} ms  ${JSON.stringify(statuses)}`,
     );
   line("trivial route (ceiling)", ceiling.perSecond, ceiling.p99Ms, ceiling.statuses);
   line("seat map, 2,080 seats (GET …/seats)", reads.perSecond, reads.p99Ms, reads.statuses);
+  line("seat refresh, 2,080 seats (GET …/seats/status)", refreshes.perSecond, refreshes.p99Ms, refreshes.statuses);
   line(`contended holds, ${SHOPPERS} shoppers × ${CONTENDED_SEATS} seats × ${ROUNDS}`, holds.requests / holds.seconds, holds.p99Ms, holds.statuses);
   console.log(`\nseats held twice (or a seat not pointing at its live hold), over ${ROUNDS} rounds: ${doubleHeld}`);
   if (doubleHeld !== 0) process.exitCode = 1;

@@ -5,6 +5,7 @@ import { POST as HOLD } from "@/app/api/v1/holds/route";
 import { db } from "@/lib/db";
 import { call, createConcert, createSchedule, createShoppers } from "@/tests/helpers";
 import { GET } from "./route";
+import { GET as STATUSES } from "./status/route";
 
 describe("seat map and bookable dates", () => {
   it("shows every seat with price and AVAILABLE / HELD / SOLD, never who holds it", async () => {
@@ -48,5 +49,21 @@ describe("seat map and bookable dates", () => {
     expect((await call(GET, { params: { scheduleId: randomUUID() }, headers: viewer!.headers })).status).toBe(404);
     expect((await call(GET, { params: { scheduleId: "x" }, headers: viewer!.headers })).status).toBe(400);
     expect((await call(SCHEDULES, { params: { concertId: randomUUID() }, headers: viewer!.headers })).body.code).toBe("QUEUE_TOKEN_WRONG_CONCERT");
+  });
+});
+
+describe("seat statuses", () => {
+  it("gives one character per seat in the seat map's order, live", async () => {
+    const concert = await createConcert({ activeLimit: 10, admitPerTick: 10 });
+    const schedule = await createSchedule(concert.id, 6);
+    const [holder, viewer] = await createShoppers(concert.id, 2);
+    const map = (await call(GET, { params: { scheduleId: schedule.id }, headers: viewer!.headers })).body.seats as { id: string }[];
+    await call(HOLD, { method: "POST", headers: holder!.headers, body: { scheduleId: schedule.id, seatIds: [map[2]!.id] } });
+    await db.seat.update({ where: { id: map[4]!.id }, data: { status: "SOLD" } });
+    const response = await call(STATUSES, { params: { scheduleId: schedule.id }, headers: viewer!.headers });
+    expect(response.body).toEqual({ scheduleId: schedule.id, statuses: "AAHASA" });
+    const full = (await call(GET, { params: { scheduleId: schedule.id }, headers: viewer!.headers })).body.seats as { status: string }[];
+    expect(full.map((s) => s.status[0]).join("")).toBe("AAHASA");
+    expect((await call(STATUSES, { params: { scheduleId: schedule.id }, headers: { authorization: viewer!.headers.authorization } })).status).toBe(403);
   });
 });
