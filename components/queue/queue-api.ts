@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient, type Query } from "@tanstack/rea
 import { useEffect, useState } from "react";
 import { ApiProblem, apiFetch, serverNow } from "@/lib/client/api";
 import { readStoredValue, useStoredValue, writeStoredValue } from "@/lib/client/stored-value";
+import type { EnteredQueue } from "@/lib/queue/enter-queue";
 import type { QueueCounters } from "@/lib/queue/queue-store";
 import { queueView, type QueueView } from "@/lib/queue/queue-view";
 
@@ -11,11 +12,6 @@ import { queueView, type QueueView } from "@/lib/queue/queue-view";
 // following the line, and leaving. While waiting, the page polls the line's public,
 // CDN-cacheable counters and works out its own position; it asks for its own status only
 // once its number has been reached (that request is what starts the shopping time).
-
-export interface EnteredQueue extends QueueView {
-  token: string;
-  created: boolean;
-}
 
 interface Place {
   token: string;

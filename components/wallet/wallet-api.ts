@@ -6,12 +6,7 @@ import { setCurrentHold } from "@/components/booking/current-hold";
 import { apiFetch } from "@/lib/client/api";
 import type { Page } from "@/lib/http/pagination";
 import type { ReceiptView, TicketView } from "@/lib/schemas/payments";
-import type { ChargeView, LedgerEntryView } from "@/lib/schemas/wallet";
-
-export interface WalletView {
-  balance: number;
-  limits: { perCharge: number; maxBalance: number };
-}
+import type { ChargeView, LedgerEntryView, WalletView } from "@/lib/schemas/wallet";
 
 export function useWallet() {
   return useQuery({ queryKey: ["wallet"], queryFn: () => apiFetch<WalletView>("/api/v1/wallet") });

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { idParam } from "./ids";
 
 export const paymentBody = z.object({ holdId: idParam("must be a hold id") });
-export type PaymentBody = z.infer<typeof paymentBody>;
 
 export const ticketView = z.object({
   id: z.uuid(),

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { idParam } from "./ids";
 
 export const concertParams = z.object({ concertId: idParam("must be a concert id") });
-export type ConcertParams = z.infer<typeof concertParams>;
 
 export const queueStatusView = z.object({
   status: z.enum(["WAITING", "ACTIVE", "EXPIRED"]),

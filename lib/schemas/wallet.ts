@@ -26,6 +26,7 @@ export const walletView = z.object({
   balance: z.number().int().nonnegative(),
   limits: z.object({ perCharge: z.number().int(), maxBalance: z.number().int() }),
 });
+export type WalletView = z.infer<typeof walletView>;
 
 export const chargeView = z.object({ balance: z.number().int(), transaction: ledgerEntryView });
 export type ChargeView = z.infer<typeof chargeView>;
