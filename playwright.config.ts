@@ -8,8 +8,12 @@ process.env.E2E_CRON_SECRET ??= randomBytes(32).toString("base64url");
 // Debian's Chromium where it is installed (Playwright cannot download its own here).
 const systemChromium = "/usr/bin/chromium";
 
+// The test-gate check runs Playwright on a spec that must fail and expects a non-zero exit.
+const gate = !!process.env.TEST_GATE_FIXTURE;
+
 export default defineConfig({
-  testDir: "e2e",
+  testDir: gate ? "tests/gate" : "e2e",
+  testMatch: gate ? "must-fail.fixture.spec.ts" : undefined,
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -35,7 +39,7 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
+  webServer: gate ? undefined : {
     command: "tsx scripts/e2e-server.ts",
     url: `http://localhost:${port}/api/v1/health`,
     env: { E2E_PORT: String(port), CRON_SECRET: process.env.E2E_CRON_SECRET },

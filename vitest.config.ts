@@ -7,6 +7,10 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "tests/server-only-stub.ts"),
 };
 
+// The test-gate check (tests/test-gate.int.test.ts) runs each project on a test that must
+// fail, through this same config, and expects a non-zero exit.
+const gateFixture = process.env.TEST_GATE_FIXTURE ? ["tests/gate/must-fail.fixture.ts"] : null;
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -18,7 +22,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{lib,scripts,prisma,components}/**/*.test.ts"],
+          include: gateFixture ?? ["{lib,scripts,prisma,components}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },
@@ -27,7 +31,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["{lib,scripts,prisma,app,tests}/**/*.int.test.ts"],
+          include: gateFixture ?? ["{lib,scripts,prisma,app,tests}/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration-global-setup.ts"],
           setupFiles: ["tests/integration-setup.ts"],

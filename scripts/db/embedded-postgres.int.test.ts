@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createDatabaseIfMissing, withClient } from "./admin";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { freePort, startEmbeddedPostgres } from "./embedded-postgres";
 import { prepareDatabase } from "./prepare";
 
 // What `npm run dev` does on a fresh machine: a new cluster from the npm package's own
@@ -11,7 +11,7 @@ import { prepareDatabase } from "./prepare";
 describe("embedded PostgreSQL", () => {
   it("initialises a cluster, migrates and seeds it, and restarts on the same data", { timeout: 120_000 }, async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "stagepass-pg-"));
-    const port = 55_000 + (process.pid % 1000);
+    const port = await freePort();
     try {
       for (let start = 0; start < 2; start++) {
         const server = await startEmbeddedPostgres(dir, port);
@@ -28,6 +28,19 @@ describe("embedded PostgreSQL", () => {
         }
       }
     } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says why when it cannot start, instead of rejecting with nothing", { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "stagepass-pg-"));
+    const port = await freePort();
+    const first = await startEmbeddedPostgres(dir, port);
+    try {
+      // A second server on the same data directory and port must fail, with a message.
+      await expect(startEmbeddedPostgres(dir, port)).rejects.toThrow(/Embedded PostgreSQL failed to start in .+ on port \d+: .+/);
+    } finally {
+      await first.stop();
       await rm(dir, { recursive: true, force: true });
     }
   });
