@@ -1,0 +1,6 @@
+/**
+ * What a personal access token may do. A browser session may do everything; a token only
+ * what it was created for, so a leaked read-only token cannot book or spend.
+ */
+export const TOKEN_SCOPES = ["read", "booking", "payments"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
