@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ValidationError } from "../errors";
+import { isStorableText, text } from "../schemas/text";
 
 /** Query shape shared by every paginated endpoint. */
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: text().min(1).max(200).optional(),
 });
 export type PageQuery = z.infer<typeof pageQuery>;
 
@@ -22,7 +23,12 @@ export function encodeCursor(value: unknown): string {
 /** Decodes a cursor made by encodeCursor; an unreadable one yields null. */
 export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T | null {
   try {
-    const parsed = schema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    // A forged cursor must not carry a string the database cannot store into a query.
+    const json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"), (_key, value: unknown) => {
+      if (typeof value === "string" && !isStorableText(value)) throw new Error("unstorable text");
+      return value;
+    });
+    const parsed = schema.safeParse(json);
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -39,7 +45,14 @@ export function toPage<Row, Item>(rows: Row[], limit: number, item: (row: Row) =
 
 // Keyset pagination for lists shown newest first: order by (createdAt desc, id desc) and
 // continue strictly after the last row, so pages never skip or repeat rows.
-const newestFirstCursor = z.object({ at: z.iso.datetime(), id: z.uuid() });
+// The date is bounded: PostgreSQL has no year 0 and a forged far date would fail the query.
+const newestFirstCursor = z.object({
+  at: z.iso.datetime().refine((at) => {
+    const year = new Date(at).getUTCFullYear();
+    return year >= 1970 && year <= 9999;
+  }),
+  id: z.uuid(),
+});
 
 export const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
 

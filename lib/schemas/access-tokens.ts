@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { idParam } from "./ids";
+import { text } from "./text";
 
 export const createAccessTokenBody = z.object({
-  name: z.string().trim().min(1, "is required").max(60, "must be at most 60 characters"),
+  name: text().trim().min(1, "is required").max(60, "must be at most 60 characters"),
 });
 
 export const accessTokenParams = z.object({ tokenId: idParam("must be a token id") });

@@ -26,6 +26,10 @@ describe("signUpBody", () => {
     expect(fieldsAtFault({ ...valid, email })).toEqual(["email"]);
   });
 
+  it("refuses a NUL in the name (PostgreSQL cannot store it)", () => {
+    expect(fieldsAtFault({ ...valid, name: "Min\u0000ji" })).toEqual(["name"]);
+  });
+
   it("requires every field", () => {
     expect(fieldsAtFault({}).sort()).toEqual(["email", "name", "password"]);
     expect(fieldsAtFault({ ...valid, name: "   " })).toEqual(["name"]);

@@ -1,15 +1,14 @@
 import { z } from "zod";
+import { text } from "./text";
 
-export const email = z
-  .string()
+export const email = text()
   .trim()
   .toLowerCase()
   .max(254, "must be at most 254 characters")
   .pipe(z.email("must be a valid email address"));
 
 /** At least 10 characters mixing at least two of: letters, digits, other characters. */
-export const newPassword = z
-  .string()
+export const newPassword = text()
   .min(10, "must be at least 10 characters")
   .max(128, "must be at most 128 characters")
   .refine((value) => [/\p{L}/u, /\p{N}/u, /[^\p{L}\p{N}]/u].filter((re) => re.test(value)).length >= 2, {
@@ -19,7 +18,7 @@ export const newPassword = z
 export const signUpBody = z.object({
   email,
   password: newPassword,
-  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+  name: text().trim().min(1, "is required").max(80, "must be at most 80 characters"),
 });
 export type SignUpBody = z.infer<typeof signUpBody>;
 

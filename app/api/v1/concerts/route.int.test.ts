@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { encodeCursor } from "@/lib/http/pagination";
 import { seedDemoData } from "@/prisma/seed";
 import { call } from "@/tests/helpers";
 import { GET } from "./route";
@@ -29,5 +30,12 @@ describe("GET /api/v1/concerts", () => {
     const forged = await call(GET, { path: "/api/v1/concerts?cursor=garbage" });
     expect(forged.status).toBe(400);
     expect(forged.body.errors[0].field).toBe("query.cursor");
+  });
+
+  it("answers 400, never 500, for a forged cursor carrying a NUL", async () => {
+    const cursor = encodeCursor({ slug: "a\u0000" });
+    const response = await call(GET, { path: `/api/v1/concerts?cursor=${cursor}` });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].field).toBe("query.cursor");
   });
 });

@@ -51,6 +51,15 @@ describe("POST /api/v1/users", () => {
   });
 
   it.each([
+    ["a NUL", "Ji\u0000woo"],
+    ["an unpaired surrogate", "Ji\ud83cwoo"],
+  ])("answers 400, never 500, for %s in the name", async (_label, name) => {
+    const response = await signUp({ email: uniqueEmail(), password: STRONG_PASSWORD, name });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: "name", message: "must not contain NUL or unpaired surrogate characters" }]);
+  });
+
+  it.each([
     ["malformed JSON", "{ not json"],
     ["an empty body", ""],
   ])("answers 400 MALFORMED_JSON for %s, never 500", async (_label, body) => {
