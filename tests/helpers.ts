@@ -15,7 +15,7 @@ interface CallOptions {
   path?: string;
   params?: Record<string, string>;
   headers?: Record<string, string>;
-  /** A value is sent as JSON; a string is sent as-is. */
+  /** A value is sent as JSON; a string or a stream is sent as-is. */
   body?: unknown;
 }
 
@@ -25,7 +25,9 @@ export async function call(handler: Handler, options: CallOptions = {}) {
   const request = new NextRequest(new URL(path, "http://localhost"), {
     method,
     headers: { "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    body: body === undefined ? undefined : typeof body === "string" || body instanceof ReadableStream ? body : JSON.stringify(body),
+    // Required by fetch for a streamed body.
+    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
   });
   const response = await handler(request, { params: Promise.resolve(params) });
   const text = await response.text();

@@ -4,10 +4,15 @@ import type { ErrorCode } from "../errors";
 export const errorTable: Record<ErrorCode, { status: number; title: string }> = {
   VALIDATION_FAILED: { status: 400, title: "Invalid request" },
   MALFORMED_JSON: { status: 400, title: "Malformed JSON body" },
+  PAYLOAD_TOO_LARGE: { status: 413, title: "Request body too large" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Request body must be JSON" },
+  CROSS_ORIGIN_REQUEST: { status: 403, title: "Request from another site" },
+  INSUFFICIENT_SCOPE: { status: 403, title: "Access token lacks the scope for this" },
   UNAUTHENTICATED: { status: 401, title: "Sign-in required" },
   INVALID_ACCESS_TOKEN: { status: 401, title: "Invalid access token" },
   SESSION_REQUIRED: { status: 403, title: "Sign in with a browser session for this" },
   NOT_FOUND: { status: 404, title: "Not found" },
+  METHOD_NOT_ALLOWED: { status: 405, title: "Method not allowed" },
   EMAIL_TAKEN: { status: 409, title: "Email already registered" },
   QUEUE_TOKEN_MISSING: { status: 403, title: "Queue token required" },
   // 403, not 401: the caller is signed in; it is their queue token that does not count.

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { DomainError, type ErrorCode, type FieldError } from "../errors";
-import { hasErrorCode } from "../prisma-errors";
+import { isDatabaseUnavailable } from "../prisma-errors";
 import { errorTable } from "./error-table";
 
 /** RFC 9457 problem details, with a stable `code` and the fields at fault. */
@@ -37,11 +37,8 @@ export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
 /** Maps anything thrown to a problem; `null` means an unexpected failure (a 5xx to log). */
 export function knownProblem(error: unknown): Problem | null {
   if (error instanceof DomainError) return problemFor(error.code, error.message, error.errors);
-  if (isDatabaseUnreachable(error)) {
-    return problemFor("SERVICE_UNAVAILABLE", "The database is unreachable. Try again shortly.");
-  }
-  if (hasErrorCode(error, ["P2028"])) {
-    return problemFor("SERVICE_UNAVAILABLE", "We are very busy right now and could not start your request in time. Try again shortly.");
+  if (isDatabaseUnavailable(error)) {
+    return problemFor("SERVICE_UNAVAILABLE", "The database is unreachable or too busy right now. Try again shortly.");
   }
   if (isQueueStoreFailure(error)) {
     return problemFor("SERVICE_UNAVAILABLE", "The waiting room's store is unreachable. Try again shortly.");
@@ -54,18 +51,4 @@ export function knownProblem(error: unknown): Problem | null {
 function isQueueStoreFailure(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
   return name === "UpstashError" || name === "UpstashJSONParseError" || (error instanceof TypeError && error.message === "fetch failed");
-}
-
-const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P03", "53300"]);
-
-function isDatabaseUnreachable(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && (UNREACHABLE.has(code) || code === "P1001" || code === "P2024")) return true;
-    if ((e as { name?: unknown }).name === "DriverAdapterError") {
-      const kind = (e as { cause?: { kind?: string } }).cause?.kind;
-      if (kind === "DatabaseNotReachable" || kind === "ConnectionClosed") return true;
-    }
-  }
-  return false;
 }

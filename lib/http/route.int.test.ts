@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { call, createTestUser, testDoc } from "@/tests/helpers";
+import { NextRequest } from "next/server";
+import { MAX_JSON_BODY_BYTES } from "./read-json-body";
 import { json } from "./responses";
 import { route } from "./route";
 
@@ -10,6 +12,7 @@ const echo = route(
   { auth: "none", params: z.object({ id: z.uuid() }), query: z.object({ n: z.coerce.number().int() }), doc: testDoc },
   async ({ params, query }) => json({ params, query }),
 );
+const named = route({ auth: "none", body: z.object({ name: z.string() }), doc: testDoc }, async ({ body }) => json(body));
 const boom = route({ auth: "none", doc: testDoc }, async () => {
   throw new Error("password=hunter2 leaked into a message");
 });
@@ -60,6 +63,34 @@ describe("route wrapper", () => {
   it("does not log client errors", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     await call(whoAmI);
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it("takes only JSON bodies (415), under the size limit declared or not (413), and says which part is at fault", async () => {
+    const send = (body: string | ReadableStream, headers: Record<string, string>) =>
+      call(named, { method: "POST", body, headers });
+    const form = await send("name=x", { "content-type": "text/plain" });
+    expect(form).toMatchObject({ status: 415, body: { code: "UNSUPPORTED_MEDIA_TYPE", errors: [{ field: "Content-Type" }] } });
+    const big = JSON.stringify({ name: "x".repeat(MAX_JSON_BODY_BYTES) });
+    expect((await send(big, {})).body).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
+    // Chunked: no Content-Length to go by, so reading itself must stop.
+    const chunked = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 40; i++) controller.enqueue(new TextEncoder().encode(i === 0 ? '{"name":"' : "x".repeat(1024)));
+        controller.close();
+      },
+    });
+    expect((await send(chunked, {})).status).toBe(413);
+    expect((await send(JSON.stringify({ name: "ok" }), { "content-type": "application/json; charset=utf-8" })).body).toEqual({ name: "ok" });
+  });
+
+  it("does not log a failure when the client has already hung up", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const aborted = new AbortController();
+    aborted.abort();
+    const response = await boom(new NextRequest("http://localhost/", { signal: aborted.signal }), { params: Promise.resolve({}) });
+    expect(response.status).toBe(500);
     expect(log).not.toHaveBeenCalled();
     log.mockRestore();
   });

@@ -10,43 +10,60 @@ import { clientIp, enforceRateLimit, RateLimitedError } from "../rate-limit/enfo
 import type { RateLimitName } from "../rate-limit/rules";
 import type { RouteDoc } from "../openapi/route-doc";
 import type { QueueClaims } from "../queue/queue-token";
+import type { Tx } from "../transaction";
+import { findReplay, idempotentRequest, runOnce } from "./idempotency";
 import { fieldErrors, knownProblem, problemFor } from "./problem";
+import { readJsonBody } from "./read-json-body";
 import { problemResponse } from "./responses";
+import { assertSameOrigin } from "./same-origin";
 
 type Schema = z.ZodType;
 type Parsed<S> = S extends Schema ? z.output<S> : undefined;
+type AuthMode = "none" | "user" | "session";
 
-export interface RouteConfig<P, Q, B> {
+type QueueInput<A, P, Q, B> = { user: A extends "none" ? null : Identity; params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> };
+/**
+ * The X-Queue-Token a route requires (with `auth: "user"`). `"own"`: any token issued to the
+ * caller. A function: the caller must be shopping (ACTIVE) in the line of the concert it
+ * returns — the concert of the resource the request touches.
+ */
+type QueueRequirement<A, P, Q, B> = "own" | ((input: QueueInput<A, P, Q, B>) => string | Promise<string>);
+
+export interface RouteConfig<A extends AuthMode, P, Q, B, I> {
   /**
    * `user`: a signed-in session or a personal access token. `session`: the browser session
    * only (managing tokens must not be possible with a token, or a leaked one could mint more).
    */
-  auth: "none" | "user" | "session";
+  auth: A;
   params?: P;
   query?: Q;
   body?: B;
   /** Per-user and per-IP limits for this action (429 with Retry-After past them). */
   rateLimit?: RateLimitName;
+  queue?: QueueRequirement<A, P, Q, B>;
   /**
-   * The X-Queue-Token the route requires (with `auth: "user"`). `"own"`: any token issued
-   * to the caller. A function: the caller must be shopping (ACTIVE) in the line of the
-   * concert it returns — the concert of the resource the request touches.
+   * Requires an Idempotency-Key and runs the handler at most once per (user, this scope, key),
+   * inside a transaction (`tx`) that also stores its answer; retries get that answer back.
+   * The queue requirement is checked only for requests that are not replays, so a retried
+   * payment still gets its receipt after paying ended the shopping session.
    */
-  queue?: "own" | ((input: QueueInput<P, Q, B>) => string | Promise<string>);
+  idempotent?: I;
   /** How the route appears in the OpenAPI document. */
   doc: RouteDoc;
 }
 
-type QueueInput<P, Q, B> = { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> };
-
-export interface RouteContext<A, P, Q, B> {
+export interface RouteContext<A, P, Q, B, K extends boolean, I> {
   request: NextRequest;
   user: A extends "none" ? null : Identity;
   params: Parsed<P>;
   query: Parsed<Q>;
   body: Parsed<B>;
   /** The verified queue token's claims, on routes with a `queue` requirement. */
-  queue: QueueClaims | null;
+  queue: K extends true ? QueueClaims : null;
+  /** The transaction that will also store the answer, on idempotent routes. */
+  tx: I extends string ? Tx : null;
+  /** Runs once the idempotent request has committed (never for replays or failures). */
+  afterCommit: (task: () => Promise<unknown>) => void;
   requestId: string;
 }
 
@@ -54,17 +71,33 @@ interface SegmentContext {
   params: Promise<Record<string, string | string[] | undefined>>;
 }
 
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+type Handler<A, P, Q, B, K extends boolean, I> = (ctx: RouteContext<A, P, Q, B, K, I>) => Promise<Response>;
+type Route = ((request: NextRequest, segment: SegmentContext) => Promise<Response>) & { config: AnyRouteConfig };
+
+export function route<
+  A extends AuthMode,
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  I extends string | undefined = undefined,
+>(config: RouteConfig<A, P, Q, B, I> & { queue: QueueRequirement<A, P, Q, B> }, handler: Handler<A, P, Q, B, true, I>): Route;
+export function route<
+  A extends AuthMode,
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  I extends string | undefined = undefined,
+>(config: RouteConfig<A, P, Q, B, I> & { queue?: undefined }, handler: Handler<A, P, Q, B, false, I>): Route;
 /**
  * Wraps every API handler: resolves identity, parses params, query and JSON body with
- * zod, and turns anything thrown into problem+json. Only unexpected (5xx) failures are
- * logged, with the request id and without request data.
+ * zod, runs idempotent requests once, and turns anything thrown into problem+json. Only
+ * unexpected (5xx) failures are logged, with the request id and without request data.
  */
-export function route<A extends "none" | "user" | "session", P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-  config: RouteConfig<P, Q, B> & { auth: A },
-  handler: (ctx: RouteContext<A, P, Q, B>) => Promise<Response>,
-) {
+export function route(config: AnyRouteConfig, handler: Handler<AuthMode, Schema, Schema, Schema, boolean, string | undefined>): Route {
   // A queue requirement is checked against the signed-in user; without one it could not be.
-  if (config.queue && config.auth === "none") throw new Error("A route with a queue requirement needs a signed-in caller.");
+  if ((config.queue || config.idempotent) && config.auth === "none") throw new Error("Queue and idempotency requirements need a signed-in caller.");
   const handle = async (request: NextRequest, segment: SegmentContext): Promise<Response> => {
     const requestId = requestIdOf(request);
     let response: Response;
@@ -73,22 +106,32 @@ export function route<A extends "none" | "user" | "session", P extends Schema | 
       if (config.auth === "session" && user?.via !== "session") {
         throw new DomainError("SESSION_REQUIRED", "Manage access tokens from your account page, signed in; a token cannot do it.");
       }
+      // Cookies ride along on cross-site requests; tokens do not, so only sessions need this.
+      if (user?.via === "session" && UNSAFE_METHODS.has(request.method)) assertSameOrigin(request);
       if (config.rateLimit) await enforceRateLimit(config.rateLimit, { userKey: user?.id, ip: clientIp(request.headers) });
       // Every invalid field is reported at once, wherever it is.
       const invalid: FieldError[] = [];
       const params = parse(config.params, await segment.params, "params", invalid);
       const query = parse(config.query, Object.fromEntries(request.nextUrl.searchParams), "query", invalid);
-      const body = config.body ? parse(config.body, await readJson(request), undefined, invalid) : undefined;
+      const body = config.body ? parse(config.body, await readJsonBody(request), undefined, invalid) : undefined;
       if (invalid.length) throw new ValidationError(invalid);
-      const input = { params, query, body } as QueueInput<P, Q, B>;
-      const queue = user && config.queue ? await checkQueueToken(config.queue, request, user.id, input) : null;
-      response = await handler({ request, user, params, query, body, queue, requestId } as RouteContext<A, P, Q, B>);
+
+      const input = { user, params, query, body } as QueueInput<AuthMode, Schema, Schema, Schema>;
+      const once = config.idempotent ? idempotentRequest(request, user!.id, config.idempotent, body) : null;
+      const replay = once && (await findReplay(once));
+      if (replay) {
+        response = replay;
+      } else {
+        const queue = user && config.queue ? await checkQueueToken(config.queue, request, user.id, input) : null;
+        const committed: (() => Promise<unknown>)[] = [];
+        const run = (tx: Tx | null) =>
+          handler({ request, ...input, queue, tx, afterCommit: (task) => committed.push(task), requestId });
+        response = once ? await runOnce(once, run) : await run(null);
+        // Follow-ups are best effort: what committed stands, whatever they do.
+        for (const task of committed) await task().catch((error: unknown) => logFailure(error, "AFTER_COMMIT", request, requestId));
+      }
     } catch (error) {
-      const problem = knownProblem(error) ?? problemFor("INTERNAL", `Something went wrong on our side. Quote request id ${requestId} if you contact support.`);
-      if (problem.status >= 500) logFailure(error, problem.code, request, requestId);
-      const headers: Record<string, string> = { "x-request-id": requestId };
-      if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
-      response = problemResponse(problem, headers);
+      response = errorResponse(error, request, requestId);
     }
     if (!response.headers.has("x-request-id")) {
       try {
@@ -100,7 +143,22 @@ export function route<A extends "none" | "user" | "session", P extends Schema | 
     return response;
   };
   // The OpenAPI document is built from this very config (schemas and all).
-  return Object.assign(handle, { config: config as RouteConfig<Schema | undefined, Schema | undefined, Schema | undefined> });
+  return Object.assign(handle, { config });
+}
+
+export type AnyRouteConfig = RouteConfig<AuthMode, Schema | undefined, Schema | undefined, Schema | undefined, string | undefined>;
+
+// How long a client should wait before retrying, where waiting is the answer.
+const RETRY_AFTER_SECONDS: Partial<Record<string, number>> = { SERVICE_UNAVAILABLE: 2, IDEMPOTENCY_IN_PROGRESS: 1 };
+
+function errorResponse(error: unknown, request: NextRequest, requestId: string): Response {
+  const problem = knownProblem(error) ?? problemFor("INTERNAL", `Something went wrong on our side. Quote request id ${requestId} if you contact support.`);
+  // A client that hung up is not an outage: nobody reads this answer, and it must not page anyone.
+  if (problem.status >= 500 && !request.signal.aborted) logFailure(error, problem.code, request, requestId);
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  const retryAfter = error instanceof RateLimitedError ? error.retryAfterSeconds : RETRY_AFTER_SECONDS[problem.code];
+  if (retryAfter) headers["retry-after"] = String(retryAfter);
+  return problemResponse(problem, headers);
 }
 
 /** The caller's request id when it looks like one (so it is safe to log), else a new one. */
@@ -115,11 +173,11 @@ async function requireIdentity(request: NextRequest): Promise<Identity> {
   return identity;
 }
 
-async function checkQueueToken<P, Q, B>(
-  requirement: NonNullable<RouteConfig<P, Q, B>["queue"]>,
+async function checkQueueToken<A, P, Q, B>(
+  requirement: QueueRequirement<A, P, Q, B>,
   request: NextRequest,
   userId: string,
-  input: QueueInput<P, Q, B>,
+  input: QueueInput<A, P, Q, B>,
 ): Promise<QueueClaims> {
   const token = request.headers.get(QUEUE_TOKEN_HEADER);
   if (requirement === "own") return requireOwnQueueToken(token, userId, systemClock.now());
@@ -131,15 +189,6 @@ function parse<S extends Schema | undefined>(schema: S, input: unknown, where: s
   const result = schema.safeParse(input);
   if (!result.success) invalid.push(...fieldErrors(result.error, where));
   return result.data as Parsed<S>;
-}
-
-async function readJson(request: NextRequest): Promise<unknown> {
-  const text = await request.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new DomainError("MALFORMED_JSON", "The request body must be valid JSON.");
-  }
 }
 
 // Server-side failures only; never request bodies, headers or query strings.

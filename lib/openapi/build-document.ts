@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { ErrorCode } from "../errors";
 import { errorTable } from "../http/error-table";
-import type { RouteConfig } from "../http/route";
+import type { AnyRouteConfig } from "../http/route";
 import { FIRST_BOOKING_GUIDE } from "./first-booking-guide";
 
-type Config = RouteConfig<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
+type Config = AnyRouteConfig;
 
 export interface Operation {
   /** OpenAPI path, e.g. /api/v1/holds/{holdId}. */
@@ -45,9 +45,9 @@ function errorsOf(config: Config): ErrorCode[] {
   if (config.body) codes.add("MALFORMED_JSON");
   if (config.auth !== "none") ["UNAUTHENTICATED", "INVALID_ACCESS_TOKEN"].forEach((c) => codes.add(c as ErrorCode));
   if (config.auth === "session") codes.add("SESSION_REQUIRED");
-  if (config.queue || config.doc.queue) ["QUEUE_TOKEN_MISSING", "QUEUE_TOKEN_INVALID", "QUEUE_TOKEN_EXPIRED", "QUEUE_TOKEN_NOT_YOURS"].forEach((c) => codes.add(c as ErrorCode));
-  if (typeof config.queue === "function" || config.doc.queue) ["QUEUE_TOKEN_WRONG_CONCERT", "QUEUE_NOT_ACTIVE"].forEach((c) => codes.add(c as ErrorCode));
-  if (config.doc.idempotent) ["IDEMPOTENCY_KEY_MISSING", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_IN_PROGRESS"].forEach((c) => codes.add(c as ErrorCode));
+  if (config.queue) ["QUEUE_TOKEN_MISSING", "QUEUE_TOKEN_INVALID", "QUEUE_TOKEN_EXPIRED", "QUEUE_TOKEN_NOT_YOURS"].forEach((c) => codes.add(c as ErrorCode));
+  if (typeof config.queue === "function") ["QUEUE_TOKEN_WRONG_CONCERT", "QUEUE_NOT_ACTIVE"].forEach((c) => codes.add(c as ErrorCode));
+  if (config.idempotent) ["IDEMPOTENCY_KEY_MISSING", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_IN_PROGRESS"].forEach((c) => codes.add(c as ErrorCode));
   if (config.rateLimit) codes.add("RATE_LIMITED");
   codes.add("SERVICE_UNAVAILABLE");
   codes.add("INTERNAL");
@@ -66,10 +66,10 @@ function parametersOf(config: Config) {
     }));
   };
   const headers = [];
-  if (config.queue || config.doc.queue) {
+  if (config.queue) {
     headers.push({ name: "X-Queue-Token", in: "header", required: true, description: "Your queue token from joining the concert's line.", schema: { type: "string" } });
   }
-  if (config.doc.idempotent) {
+  if (config.idempotent) {
     headers.push({ name: "Idempotency-Key", in: "header", required: true, description: "Any unique string (e.g. a UUID) per intended request; retries reuse it.", schema: { type: "string", minLength: 1, maxLength: 255 } });
   }
   return [...fromObject(config.params, "path"), ...fromObject(config.query, "query"), ...headers];

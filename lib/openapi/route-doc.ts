@@ -10,10 +10,6 @@ export interface RouteDoc {
   responses: Partial<Record<200 | 201 | 204 | 503, { description: string; schema: z.ZodType | null }>>;
   /** Errors specific to this operation (the wrapper's own — validation, auth, queue token, rate limit — are added). */
   errors?: ErrorCode[];
-  /** Requires an Idempotency-Key header. */
-  idempotent?: boolean;
-  /** A queue-token requirement checked by the handler rather than the wrapper. */
-  queue?: "active";
   /** Called by the scheduler with Bearer CRON_SECRET rather than by users. */
   cron?: boolean;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
 import { GET as TRANSACTIONS } from "@/app/api/v1/wallet/transactions/route";
 import { GET as WALLET } from "@/app/api/v1/wallet/route";
 import { db } from "@/lib/db";
@@ -101,5 +102,38 @@ describe("wallet charges", () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(amounts).toEqual([7_000, 6_000, 5_000, 4_000, 3_000, 2_000, 1_000]);
+  });
+});
+
+describe("an Idempotency-Key whose request never committed", () => {
+  // What a crashed app process or a dropped database connection looks like from PostgreSQL:
+  // a session in the middle of the request's transaction, then gone.
+  async function requestInFlight(userId: string, key: string) {
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    await client.query("BEGIN");
+    await client.query("SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))", [`${userId}:wallet.charge:${key}`]);
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    return { client, pid: rows[0]!.pid };
+  }
+
+  it("answers 409 with Retry-After while its twin runs, and nothing is left once that twin dies", async () => {
+    const user = await createTestUser();
+    const key = randomUUID();
+    const { client, pid } = await requestInFlight(user.id, key);
+    client.on("error", () => {}); // the kill below is expected
+    const busy = await charge(user.auth, 5_000, key);
+    expect(busy.status).toBe(409);
+    expect(busy.body.code).toBe("IDEMPOTENCY_IN_PROGRESS");
+    expect(busy.headers.get("retry-after")).toBe("1");
+
+    await db.$queryRaw`SELECT pg_terminate_backend(${pid}::int)`;
+    await client.end().catch(() => {});
+    // No IN_PROGRESS row outlives it: the retry runs at once, and once only.
+    const retried = await charge(user.auth, 5_000, key);
+    expect(retried.status).toBe(201);
+    expect(retried.body.balance).toBe(5_000);
+    expect((await charge(user.auth, 5_000, key)).headers.get("idempotent-replayed")).toBe("true");
+    expect(await db.idempotencyRecord.count({ where: { userId: user.id } })).toBe(1);
   });
 });
