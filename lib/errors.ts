@@ -44,6 +44,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors: FieldError[] = [],
+    /** Facts a client can act on, sent beside the code (e.g. the id of what is in the way). */
+    readonly details: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -69,6 +71,13 @@ export class SeatUnavailableError extends DomainError {
       `${seatIds.length === 1 ? "A seat you picked is" : `${seatIds.length} seats you picked are`} no longer available. Nothing was held.`,
       seatIds.map((id) => ({ field: "seatIds", message: `seat ${id} is not available` })),
     );
+  }
+}
+
+/** The user already holds seats for this date; the hold in the way is named, so it can be found. */
+export class HoldExistsError extends DomainError {
+  constructor(readonly holdId: string) {
+    super("HOLD_EXISTS", "You already hold seats for this date. Pay for them, or release them to pick others.", [], { holdId });
   }
 }
 

@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from "../clock";
 import { env } from "../env";
-import { DomainError, NotFoundError, SeatUnavailableError, ValidationError } from "../errors";
+import { db } from "../db";
+import { DomainError, HoldExistsError, NotFoundError, SeatUnavailableError, ValidationError } from "../errors";
 import { isLockNotAvailable, isUniqueViolation } from "../prisma-errors";
 import type { CreateHoldBody, HoldView } from "../schemas/booking";
 import { inTransaction, type Tx } from "../transaction";
@@ -38,7 +39,7 @@ export async function createHold(
          WHERE user_id = ${userId}::uuid AND schedule_id = ${input.scheduleId}::uuid
            AND status = 'ACTIVE' AND expires_at <= ${now}`;
       const live = await tx.hold.findFirst({ where: { userId, scheduleId: input.scheduleId, status: "ACTIVE" }, select: { id: true } });
-      if (live) throw holdExists();
+      if (live) throw new HoldExistsError(live.id);
 
       const seats = await tx.$queryRaw<LockedSeat[]>`
         SELECT id, status, hold_expires_at, price FROM seats
@@ -70,14 +71,15 @@ export async function createHold(
     return holdView(hold, now);
   } catch (error) {
     // Two requests of one user raced past the check: the one-active-hold index decided.
-    if (isUniqueViolation(error)) throw holdExists();
+    if (isUniqueViolation(error)) throw new HoldExistsError(await liveHoldId(userId, input.scheduleId));
     if (isLockNotAvailable(error)) throw new SeatUnavailableError(seatIds);
     throw error;
   }
 }
 
-function holdExists() {
-  return new DomainError("HOLD_EXISTS", "You already hold seats for this date. Release them to pick others.");
+async function liveHoldId(userId: string, scheduleId: string): Promise<string> {
+  const live = await db.hold.findFirstOrThrow({ where: { userId, scheduleId, status: "ACTIVE" }, select: { id: true } });
+  return live.id;
 }
 
 async function assertOnSale(tx: Tx, scheduleId: string, now: Date) {

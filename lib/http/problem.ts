@@ -11,11 +11,13 @@ export interface Problem {
   detail: string;
   code: ErrorCode;
   errors?: FieldError[];
+  /** The id of the hold in the way, with HOLD_EXISTS. */
+  holdId?: string;
 }
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-export function problemFor(code: ErrorCode, detail: string, errors: FieldError[] = []): Problem {
+export function problemFor(code: ErrorCode, detail: string, errors: FieldError[] = [], details: Record<string, string> = {}): Problem {
   const { status, title } = errorTable[code];
   return {
     type: `https://stagepass.dev/problems/${code.toLowerCase().replaceAll("_", "-")}`,
@@ -24,6 +26,7 @@ export function problemFor(code: ErrorCode, detail: string, errors: FieldError[]
     detail,
     code,
     ...(errors.length ? { errors } : {}),
+    ...details,
   };
 }
 
@@ -36,7 +39,7 @@ export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
 
 /** Maps anything thrown to a problem; `null` means an unexpected failure (a 5xx to log). */
 export function knownProblem(error: unknown): Problem | null {
-  if (error instanceof DomainError) return problemFor(error.code, error.message, error.errors);
+  if (error instanceof DomainError) return problemFor(error.code, error.message, error.errors, error.details);
   if (isDatabaseUnavailable(error)) {
     return problemFor("SERVICE_UNAVAILABLE", "The database is unreachable or too busy right now. Try again shortly.");
   }

@@ -35,16 +35,18 @@ const problemSchema = {
       description: "The fields at fault.",
       items: { type: "object", required: ["field", "message"], properties: { field: { type: "string" }, message: { type: "string" } } },
     },
+    holdId: { type: "string", format: "uuid", description: "With HOLD_EXISTS: your live hold for this date (GET /api/v1/holds/{holdId})." },
   },
 };
 
 /** Every error an operation can answer: its own, plus what its wrapper options imply. */
-function errorsOf(config: Config): ErrorCode[] {
+function errorsOf(config: Config, method: string): ErrorCode[] {
   const codes = new Set<ErrorCode>(config.doc.errors ?? []);
   if (config.params || config.query || config.body) codes.add("VALIDATION_FAILED");
-  if (config.body) codes.add("MALFORMED_JSON");
+  if (config.body) ["MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"].forEach((c) => codes.add(c as ErrorCode));
   if (config.auth !== "none") ["UNAUTHENTICATED", "INVALID_ACCESS_TOKEN"].forEach((c) => codes.add(c as ErrorCode));
   if (config.auth === "session") codes.add("SESSION_REQUIRED");
+  if (config.auth !== "none" && !["get", "head"].includes(method.toLowerCase())) codes.add("CROSS_ORIGIN_REQUEST");
   if (config.queue) ["QUEUE_TOKEN_MISSING", "QUEUE_TOKEN_INVALID", "QUEUE_TOKEN_EXPIRED", "QUEUE_TOKEN_NOT_YOURS"].forEach((c) => codes.add(c as ErrorCode));
   if (typeof config.queue === "function") ["QUEUE_TOKEN_WRONG_CONCERT", "QUEUE_NOT_ACTIVE"].forEach((c) => codes.add(c as ErrorCode));
   if (config.idempotent) ["IDEMPOTENCY_KEY_MISSING", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_IN_PROGRESS"].forEach((c) => codes.add(c as ErrorCode));
@@ -75,7 +77,7 @@ function parametersOf(config: Config) {
   return [...fromObject(config.params, "path"), ...fromObject(config.query, "query"), ...headers];
 }
 
-function responsesOf(config: Config) {
+function responsesOf(config: Config, method: string) {
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(config.doc.responses)) {
     responses[status] = response.schema
@@ -83,7 +85,7 @@ function responsesOf(config: Config) {
       : { description: response.description };
   }
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of errorsOf(config)) byStatus.set(errorTable[code].status, [...(byStatus.get(errorTable[code].status) ?? []), code]);
+  for (const code of errorsOf(config, method)) byStatus.set(errorTable[code].status, [...(byStatus.get(errorTable[code].status) ?? []), code]);
   for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
     if (responses[String(status)]) continue; // the operation documents its own body for this status
     responses[String(status)] = {
@@ -116,7 +118,7 @@ export function buildOpenApiDocument(operations: Operation[]) {
       security: securityOf(config),
       parameters: parametersOf(config),
       ...(config.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(config.body, "input") } } } } : {}),
-      responses: responsesOf(config),
+      responses: responsesOf(config, method),
     };
   }
   return {

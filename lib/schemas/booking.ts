@@ -67,3 +67,6 @@ export const holdView = z.object({
   createdAt: z.iso.datetime(),
 });
 export type HoldView = z.infer<typeof holdView>;
+
+/** All of a user's live holds (one per date at most, so never paged). */
+export const liveHoldsView = z.object({ items: z.array(holdView) });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { GET as MY_HOLDS } from "@/app/api/v1/me/holds/route";
 import { GET as SEATS } from "@/app/api/v1/schedules/[scheduleId]/seats/route";
 import { db } from "@/lib/db";
 import { call, createConcert, createSchedule, createShoppers, createTestUser } from "@/tests/helpers";
@@ -76,12 +77,31 @@ describe("POST /api/v1/holds", () => {
     const second = await hold(headers, schedule.id, [seatIds[1]!]);
     expect(second.status).toBe(409);
     expect(second.body.code).toBe("HOLD_EXISTS");
+    // The hold in the way is named, and listed, so a lost answer is never a dead end.
+    expect(second.body.holdId).toBe(first.body.id);
+    expect((await call(MY_HOLDS, { headers })).body.items.map((h: { id: string }) => h.id)).toEqual([first.body.id]);
     expect((await call(DELETE, { method: "DELETE", params: { holdId: first.body.id }, headers })).status).toBe(204);
-    expect((await hold(headers, schedule.id, [seatIds[1]!])).status).toBe(201);
-    // Ten at once from one person: still one hold.
+    expect((await call(MY_HOLDS, { headers })).body.items).toEqual([]);
+    const third = await hold(headers, schedule.id, [seatIds[1]!]);
+    expect(third.status).toBe(201);
+    // Five at once from one person: still one hold, and each refusal names it.
     const racing = await Promise.all(seatIds.slice(2, 7).map((id) => hold(headers, schedule.id, [id])));
     expect(racing.filter((r) => r.status === 201)).toHaveLength(0);
-    expect(racing.every((r) => r.body.code === "HOLD_EXISTS")).toBe(true);
+    expect(racing.every((r) => r.body.code === "HOLD_EXISTS" && r.body.holdId === third.body.id)).toBe(true);
+  });
+
+  it("lists only live holds, newest first, across dates, and only the caller's", async () => {
+    const { concert, schedule, seatIds, shoppers } = await bookableDate(2);
+    const later = await createSchedule(concert.id, 2);
+    const [mine, theirs] = [shoppers[0]!.headers, shoppers[1]!.headers];
+    const first = await hold(mine, schedule.id, [seatIds[0]!]);
+    const second = await hold(mine, later.id, [later.seats[0]!.id]);
+    await hold(theirs, schedule.id, [seatIds[1]!]);
+    const listed = await call(MY_HOLDS, { headers: mine });
+    expect(listed.body.items.map((h: { id: string }) => h.id)).toEqual([second.body.id, first.body.id]);
+    // A hold past its expiry is not live, cron or not.
+    await db.hold.update({ where: { id: second.body.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await call(MY_HOLDS, { headers: mine })).body.items.map((h: { id: string }) => h.id)).toEqual([first.body.id]);
   });
 
   it("answers 400 naming the field for bad seat lists", async () => {

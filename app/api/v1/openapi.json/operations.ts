@@ -6,6 +6,7 @@ import * as live from "@/app/api/v1/health/live/route";
 import * as health from "@/app/api/v1/health/route";
 import * as hold from "@/app/api/v1/holds/[holdId]/route";
 import * as holds from "@/app/api/v1/holds/route";
+import * as myHolds from "@/app/api/v1/me/holds/route";
 import * as reservations from "@/app/api/v1/me/reservations/route";
 import * as token from "@/app/api/v1/me/tokens/[tokenId]/route";
 import * as tokens from "@/app/api/v1/me/tokens/route";
@@ -40,6 +41,7 @@ const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/wallet/charges", charges],
   ["/api/v1/wallet/transactions", transactions],
   ["/api/v1/payments", payments],
+  ["/api/v1/me/holds", myHolds],
   ["/api/v1/me/reservations", reservations],
   ["/api/v1/health", health],
   ["/api/v1/health/live", live],
