@@ -6,15 +6,19 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { TextField } from "@/components/ui/text-field";
 import { FormAlert } from "@/components/ui/form-alert";
+import { safeCallbackPath } from "@/lib/client/safe-callback-path";
 
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+// next-auth reports a failed sign-in as an error string; only the ones we know are shown,
+// anything else (such as a server fault's text) gets a generic message.
+function signInMessage(error: string | null | undefined): string {
+  if (error === "CredentialsSignin") return "That email and password do not match an account.";
+  if (error?.startsWith("Too many")) return "Too many sign-in attempts. Wait a few minutes and try again.";
+  return "Signing in did not work just now. Try again in a moment.";
 }
 
 export function SignInForm() {
   const router = useRouter();
-  const callbackUrl = safeCallback(useSearchParams().get("callbackUrl"));
+  const callbackUrl = safeCallbackPath(useSearchParams().get("callbackUrl"));
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -29,11 +33,7 @@ export function SignInForm() {
       redirect: false,
     });
     if (!result || result.error) {
-      setMessage(
-        result?.error?.startsWith("Too many")
-          ? "Too many sign-in attempts. Wait a few minutes and try again."
-          : "That email and password do not match an account.",
-      );
+      setMessage(signInMessage(result?.error));
       setPending(false);
       return;
     }
