@@ -29,6 +29,10 @@ const schema = z
     QUEUE_ADMIT_PER_TICK: positiveInt.default(50),
     QUEUE_ACTIVE_TTL_SECONDS: positiveInt.default(900),
     RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
+    // Which proxy headers to believe for the client's address (lib/http/client-ip.ts).
+    TRUSTED_PROXY: z
+      .union([z.literal("vercel"), z.coerce.number().int().min(1).max(10)], { error: 'must be "vercel" or a number of proxy hops (1–10)' })
+      .optional(),
   })
   .refine((e) => !e.UPSTASH_REDIS_REST_URL || e.UPSTASH_REDIS_REST_TOKEN, {
     path: ["UPSTASH_REDIS_REST_TOKEN"],

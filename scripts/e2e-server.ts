@@ -1,4 +1,4 @@
-// Started by Playwright: a fresh, seeded database and the production build (`next start`)
+// Started by Playwright: a fresh, seeded database and the production build (`npm start`)
 // with production settings and throwaway secrets.
 import { randomBytes } from "node:crypto";
 import { createDatabase, dropAbandonedDatabases, dropDatabase } from "./db/admin";
@@ -16,10 +16,11 @@ await prepareDatabase(url);
 const secret = () => randomBytes(32).toString("base64url");
 // The e2e server always uses Postgres for the queue and limits, whatever this shell has set.
 const { UPSTASH_REDIS_REST_URL: _url, UPSTASH_REDIS_REST_TOKEN: _token, ...inherited } = process.env;
-await runUntilExit("next", ["start", "-p", port], {
+await runUntilExit("tsx", ["scripts/serve.ts"], {
   env: {
     ...inherited,
     NODE_ENV: "production",
+    PORT: port,
     DATABASE_URL: url,
     NEXTAUTH_URL: `http://localhost:${port}`,
     AUTH_SECRET: secret(),

@@ -6,16 +6,16 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-/** Starts the production build (`next start`) with the given environment and waits until it answers. */
+/** Starts the production build (`npm start`) with the given environment and waits until it answers. */
 export async function startAppServer(port: number, env: Record<string, string>): Promise<AppServer> {
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
+  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts"], {
     // The load comes from one address: lift the per-IP limits out of the way.
-    env: { ...process.env, RATE_LIMIT_MULTIPLIER: "1000", ...env, NODE_ENV: "production" },
+    env: { ...process.env, RATE_LIMIT_MULTIPLIER: "1000", ...env, NODE_ENV: "production", PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 120; attempt++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
     const ok = await fetch(`${url}/api/v1/health/live`).then((r) => r.ok, () => false);
     if (ok) {
       return {
@@ -30,5 +30,5 @@ export async function startAppServer(port: number, env: Record<string, string>):
     await new Promise((r) => setTimeout(r, 250));
   }
   child.kill("SIGKILL");
-  throw new Error("next start did not answer within 30 s");
+  throw new Error("the app server did not answer within 30 s");
 }

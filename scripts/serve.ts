@@ -1,0 +1,23 @@
+// npm start — the production server: Next's own request handler behind a plain Node HTTP
+// server that passes on the TCP peer's address, which Next does not show route handlers.
+// Without it a client's own X-Forwarded-For would be the only address there is to go by.
+import http from "node:http";
+import next from "next";
+import { PEER_ADDRESS_HEADER } from "../lib/http/client-ip";
+
+const port = Number(process.env.PORT ?? 3000);
+
+const app = next({ dev: false, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((request, response) => {
+  // Set, never appended: whatever a client sent under this name is replaced.
+  request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  void handle(request, response);
+});
+server.listen(port, () => console.log(`Stagepass ready on http://localhost:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
