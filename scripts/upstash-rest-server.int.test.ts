@@ -1,5 +1,7 @@
 import { Redis } from "@upstash/redis";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createRedisClient, isRedisUnavailable } from "@/lib/redis";
+import { startPrivateRedis, type PrivateRedis } from "@/tests/private-redis";
 
 const upstash = inject("upstash");
 if (!upstash) console.warn("  ⚠ Upstash REST server suite SKIPPED: no Redis reachable (see the warning above).");
@@ -68,5 +70,48 @@ describe.skipIf(!upstash)("Upstash REST protocol server", () => {
     const k = key("path");
     expect(await (await fetch(`${upstash!.url}/set/${encodeURIComponent(k)}/hello`, { method: "POST", headers })).json()).toEqual({ result: "OK" });
     expect(await (await fetch(`${upstash!.url}/get/${encodeURIComponent(k)}`, { headers })).json()).toEqual({ result: "hello" });
+  });
+});
+
+// Its own redis-server, killed and restarted by the test (never the shared one).
+describe.skipIf(!upstash)("Upstash REST protocol server while Redis is down", () => {
+  let redis: PrivateRedis;
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+  });
+  afterAll(() => redis?.close());
+
+  const post = (path: string, body: unknown) =>
+    fetch(`${redis.url}${path}`, { method: "POST", headers: { authorization: `Bearer ${redis.token}` }, body: JSON.stringify(body) });
+
+  it("answers 503 with a message at once, for commands, pipelines and transactions, then recovers", async () => {
+    expect(await (await post("/", ["PING"])).json()).toEqual({ result: "PONG" });
+    await redis.kill();
+    for (const [path, body] of [["/", ["PING"]], ["/pipeline", [["PING"], ["GET", "k"]]], ["/multi-exec", [["INCR", "k"]]]] as const) {
+      const started = performance.now();
+      const response = await post(path, body);
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(response.status).toBe(503);
+      expect((await response.json()).error).toMatch(/^Redis is unavailable: \S/);
+    }
+    await redis.restart();
+    await expect.poll(async () => (await post("/", ["PING"])).status, { timeout: 10_000 }).toBe(200);
+  });
+
+  it("still answers a Redis error reply as the command's error (400)", async () => {
+    const response = await post("/", ["INCRBY", "k", "not-a-number"]);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatch(/^ERR /);
+  });
+
+  it("makes the app's client fail fast with RedisUnavailableError, never a result", async () => {
+    const client = createRedisClient(redis.url, redis.token);
+    expect(await client.ping()).toBe("PONG");
+    await redis.kill();
+    const started = performance.now();
+    const error = await client.get("k").catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(isRedisUnavailable(error)).toBe(true);
+    await redis.restart();
   });
 });

@@ -8,19 +8,31 @@
 //
 // Protocol: POST / with a JSON command array → {"result": …}; POST /pipeline and
 // POST /multi-exec with an array of command arrays → [{"result": …} | {"error": …}, …]
-// (multi-exec runs them in one MULTI/EXEC); errors of a single command → 400
-// {"error": …}; a missing or wrong Bearer token → 401. With `Upstash-Encoding: base64`
+// (multi-exec runs them in one MULTI/EXEC); a Redis error reply of a single command → 400
+// {"error": …}; a missing or wrong Bearer token → 401; Redis unreachable or too slow →
+// 503 {"error": …} at once (commands are never queued while Redis is down). With `Upstash-Encoding: base64`
 // every string in a result except the status "OK" is base64-encoded, as the client expects.
 import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
-import { createClient } from "redis";
+import { createClient, ErrorReply } from "redis";
 
 type Command = (string | number)[];
 
-// RESP2 replies (flat arrays, no maps) are what the REST protocol returns.
-const connect = (url: string) => createClient({ url, RESP: 2 });
+/** How long one request may wait for Redis before answering 503. */
+const REDIS_WAIT_MS = 500;
+
+// RESP2 replies (flat arrays, no maps) are what the REST protocol returns. While Redis is
+// down, commands fail at once (no offline queue) and reconnection keeps trying.
+const connect = (url: string) =>
+  createClient({
+    url,
+    RESP: 2,
+    disableOfflineQueue: true,
+    commandOptions: { timeout: REDIS_WAIT_MS },
+    socket: { connectTimeout: REDIS_WAIT_MS, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1_000) },
+  });
 type RedisClientType = ReturnType<typeof connect>;
 type Reply = string | number | null | Reply[] | { error: string };
 
@@ -41,8 +53,9 @@ export async function startUpstashRestServer(options: { redisUrl: string; token:
         response.end(JSON.stringify(body));
       })
       .catch((error: Error) => {
-        response.writeHead(500, { "content-type": "application/json" });
-        response.end(JSON.stringify({ error: error.message }));
+        // Not a Redis error reply: Redis was not reached (or answered too late).
+        response.writeHead(503, { "content-type": "application/json" });
+        response.end(JSON.stringify({ error: `Redis is unavailable: ${describe(error)}` }));
       });
   });
   server.keepAliveTimeout = 60_000;
@@ -53,7 +66,8 @@ export async function startUpstashRestServer(options: { redisUrl: string; token:
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await redis.quit();
+      // Not QUIT: it would wait for a Redis that may be down.
+      redis.destroy();
     },
   };
 }
@@ -77,12 +91,21 @@ async function handle(redis: RedisClientType, token: string, request: http.Incom
   return isError(reply) ? { status: 400, body: reply } : { status: 200, body: { result: encode(reply, base64) } };
 }
 
+// A Redis error reply is the command's answer; any other failure is thrown (→ 503).
 async function run(redis: RedisClientType, command: Command): Promise<Reply> {
   try {
     return normalise(await redis.sendCommand(adaptScript(command.map(String))));
   } catch (error) {
-    return { error: (error as Error).message };
+    if (error instanceof ErrorReply) return { error: error.message };
+    throw error;
   }
+}
+
+// Some failures carry no message (a refused connection tried on several addresses is an
+// AggregateError with an empty one); an empty error would read as success.
+function describe(error: Error): string {
+  const code = (error as { code?: string }).code;
+  return [error.name, error.message, code].filter(Boolean).join(": ") || "unknown error";
 }
 
 // Upstash accepts a Lua shebang flag open-source Redis does not know (allow-key-locking,
@@ -112,8 +135,12 @@ async function transaction(redis: RedisClientType, commands: Command[]): Promise
   try {
     return ((await multi.exec()) as unknown[]).map(normalise);
   } catch (error) {
-    const failed = error as { replies?: unknown[]; message: string };
-    if (!failed.replies) return commands.map(() => ({ error: failed.message }));
+    const failed = error as { replies?: unknown[] };
+    // EXECABORT (a command refused while queuing) is a reply; a lost connection is not.
+    if (!failed.replies) {
+      if (error instanceof ErrorReply) return commands.map(() => ({ error: error.message }));
+      throw error;
+    }
     return failed.replies.map((reply) => (reply instanceof Error ? { error: reply.message } : normalise(reply)));
   }
 }

@@ -1,16 +1,16 @@
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
+import { createRedisClient } from "@/lib/redis";
 import { createConcert, createUsers } from "@/tests/helpers";
 import { PostgresQueueStore } from "./postgres-queue-store";
 import { ADMIT_GRACE_SECONDS, ADMIT_INTERVAL_MS, type QueueSettings, type QueueStore } from "./queue-store";
 import { RedisQueueStore } from "./redis-queue-store";
-import { createUpstashClient } from "./store";
 
 // One contract, two stores: every behaviour the app relies on, against the real services.
 const upstash = inject("upstash");
 const implementations: [string, (() => QueueStore) | null][] = [
   ["postgres", () => new PostgresQueueStore(db)],
-  ["redis", upstash && (() => new RedisQueueStore(createUpstashClient(upstash.url, upstash.token)))],
+  ["redis", upstash && (() => new RedisQueueStore(createRedisClient(upstash.url, upstash.token)))],
 ];
 
 const settings: QueueSettings = { activeLimit: 3, admitPerTick: 2, activeTtlSeconds: 60 };

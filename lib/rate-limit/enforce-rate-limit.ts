@@ -3,11 +3,11 @@ import { isIP } from "node:net";
 import { db } from "../db";
 import { env } from "../env";
 import { DomainError } from "../errors";
-import { createUpstashClient } from "../queue/store";
+import { redisClient } from "../redis";
 import { PostgresRateLimiter } from "./postgres-rate-limiter";
 import type { RateLimiter, RateLimitRule } from "./rate-limiter";
 import { RedisRateLimiter } from "./redis-rate-limiter";
-import { RATE_LIMITS, type RateLimitName } from "./rules";
+import { RATE_LIMITS, type RateLimitName, type RateLimitRules } from "./rules";
 
 export class RateLimitedError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
@@ -19,8 +19,8 @@ let limiter: RateLimiter | undefined;
 
 function rateLimiter(): RateLimiter {
   if (!limiter) {
-    const { UPSTASH_REDIS_REST_URL: url, UPSTASH_REDIS_REST_TOKEN: token } = env();
-    limiter = url && token ? new RedisRateLimiter(createUpstashClient(url, token)) : new PostgresRateLimiter(db);
+    const redis = redisClient();
+    limiter = redis ? new RedisRateLimiter(redis) : new PostgresRateLimiter(db);
   }
   return limiter;
 }
@@ -31,11 +31,24 @@ const scaled = (rule: RateLimitRule): RateLimitRule => ({ ...rule, limit: Math.m
 const keyOf = (name: string, kind: string, identity: string) => `${name}:${kind}:${createHash("sha256").update(identity).digest("base64url")}`;
 
 /** Counts the request against the action's per-user and per-IP limits; throws RATE_LIMITED past either. */
-export async function enforceRateLimit(name: RateLimitName, who: { userKey?: string; ip: string }): Promise<void> {
-  const rules: { perUser?: RateLimitRule; perIp: RateLimitRule } = RATE_LIMITS[name];
-  const checks = [rateLimiter().hit(keyOf(name, "ip", who.ip), scaled(rules.perIp))];
-  if (rules.perUser && who.userKey) checks.push(rateLimiter().hit(keyOf(name, "user", who.userKey), scaled(rules.perUser)));
-  const refused = (await Promise.all(checks)).filter((r) => !r.allowed);
+export async function enforceRateLimit(
+  name: RateLimitName,
+  who: { userKey?: string; ip: string },
+  limiter: RateLimiter = rateLimiter(),
+): Promise<void> {
+  const rules: RateLimitRules = RATE_LIMITS[name];
+  const hits = [[keyOf(name, "ip", who.ip), rules.perIp] as const];
+  if (rules.perUser && who.userKey) hits.push([keyOf(name, "user", who.userKey), rules.perUser]);
+  let results;
+  try {
+    results = await Promise.all(hits.map(([key, rule]) => limiter.hit(key, scaled(rule))));
+  } catch (error) {
+    // The store's own error (Redis or database unavailable) maps to 503.
+    if (rules.failClosed) throw error;
+    console.error(JSON.stringify({ level: "error", job: "rate-limit", limit: name, failedOpen: true, message: (error as Error).message }));
+    return;
+  }
+  const refused = results.filter((r) => !r.allowed);
   if (refused.length) throw new RateLimitedError(Math.max(...refused.map((r) => r.retryAfterSeconds)));
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
-import { createUpstashClient } from "@/lib/queue/store";
+import { createRedisClient } from "@/lib/redis";
 import { PostgresRateLimiter } from "./postgres-rate-limiter";
 import type { RateLimiter } from "./rate-limiter";
 import { RedisRateLimiter } from "./redis-rate-limiter";
@@ -10,7 +10,7 @@ import { RedisRateLimiter } from "./redis-rate-limiter";
 const upstash = inject("upstash");
 const implementations: [string, (() => RateLimiter) | null][] = [
   ["postgres", () => new PostgresRateLimiter(db)],
-  ["redis", upstash && (() => new RedisRateLimiter(createUpstashClient(upstash.url, upstash.token)))],
+  ["redis", upstash && (() => new RedisRateLimiter(createRedisClient(upstash.url, upstash.token)))],
 ];
 
 describe.each(implementations)("%s rate limiter", (name, make) => {

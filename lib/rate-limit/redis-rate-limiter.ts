@@ -13,7 +13,15 @@ export class RedisRateLimiter implements RateLimiter {
     let limiter = this.limiters.get(id);
     if (!limiter) {
       // No in-process cache of blocked keys: every instance must agree, so Redis decides.
-      limiter = new Ratelimit({ redis: this.redis, limiter: Ratelimit.fixedWindow(rule.limit, `${rule.windowSeconds} s`), prefix: "ratelimit", ephemeralCache: false });
+      // No timeout of its own either: it would answer "allowed" after it; the client's
+      // budget makes a slow Redis an error, and the rule decides whether to fail open.
+      limiter = new Ratelimit({
+        redis: this.redis,
+        limiter: Ratelimit.fixedWindow(rule.limit, `${rule.windowSeconds} s`),
+        prefix: "ratelimit",
+        ephemeralCache: false,
+        timeout: 0,
+      });
       this.limiters.set(id, limiter);
     }
     const result = await limiter.limit(key);
