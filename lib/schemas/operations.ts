@@ -1,9 +1,13 @@
 import { z } from "zod";
 
 // Response shapes of the operational endpoints.
+const dependencyHealth = z.object({ status: z.enum(["up", "down"]), latencyMs: z.number().int() });
+
 export const healthView = z.object({
   status: z.enum(["ok", "degraded"]),
-  database: z.object({ status: z.enum(["up", "down"]), latencyMs: z.number().int() }),
+  database: dependencyHealth,
+  /** Present when Redis is configured (waiting room and rate limits). */
+  redis: dependencyHealth.optional(),
 });
 
 export const liveView = z.object({ status: z.literal("ok") });

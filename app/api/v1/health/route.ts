@@ -1,5 +1,5 @@
-// GET /api/v1/health – liveness of the app and its database
-import { checkDatabase } from "@/lib/health";
+// GET /api/v1/health – the app and its dependencies: the database, and Redis when configured
+import { checkDatabase, checkRedis } from "@/lib/health";
 import { route } from "@/lib/http/route";
 import { json } from "@/lib/http/responses";
 import { healthView } from "@/lib/schemas/operations";
@@ -8,17 +8,17 @@ export const GET = route(
   {
     auth: "none",
     doc: {
-      summary: "Health of the app and its database",
+      summary: "Health of the app, its database and (when configured) Redis",
       tag: "Operations",
       responses: {
         200: { description: "Everything is up", schema: healthView },
-        503: { description: "The database is down (same body, status degraded)", schema: healthView },
+        503: { description: "The database or Redis is down (same body, status degraded)", schema: healthView },
       },
     },
   },
   async () => {
-    const database = await checkDatabase();
-    const up = database.status === "up";
-    return json({ status: up ? "ok" : "degraded", database }, up ? 200 : 503, { "cache-control": "no-store" });
+    const [database, redis] = await Promise.all([checkDatabase(), checkRedis()]);
+    const up = database.status === "up" && redis?.status !== "down";
+    return json({ status: up ? "ok" : "degraded", database, ...(redis && { redis }) }, up ? 200 : 503, { "cache-control": "no-store" });
   },
 );
