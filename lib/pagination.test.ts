@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ValidationError } from "../errors";
+import { ValidationError } from "./errors";
 import { afterCursor, decodeCursor, encodeCursor, pageQuery, toPage } from "./pagination";
 
 describe("pagination", () => {

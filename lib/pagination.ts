@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ValidationError } from "../errors";
-import { isStorableText, text } from "../schemas/text";
+import { ValidationError } from "./errors";
+import { isStorableText, text } from "./schemas/text";
 
 /** Query shape shared by every paginated endpoint. */
 export const pageQuery = z.object({

@@ -4,7 +4,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useRouter } from "next/navigation";
 import { setCurrentHold } from "@/components/booking/current-hold";
 import { apiFetch } from "@/lib/client/api";
-import type { Page } from "@/lib/http/pagination";
+import type { Page } from "@/lib/pagination";
 import type { ReceiptView, TicketView } from "@/lib/schemas/payments";
 import type { ChargeView, LedgerEntryView, WalletView } from "@/lib/schemas/wallet";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { systemClock, type Clock } from "../clock";
 import { db } from "../db";
 import { ValidationError } from "../errors";
-import { decodeCursor, toPage, type Page } from "../http/pagination";
+import { decodeCursor, toPage, type Page } from "../pagination";
 import type { ConcertSummary, ListConcertsQuery } from "../schemas/concerts";
 
 const cursorSchema = z.object({ slug: z.string() });

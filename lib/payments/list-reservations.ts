@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { afterCursor, newestFirst, newestFirstCursorOf, toPage, type Page, type PageQuery } from "../http/pagination";
+import { afterCursor, newestFirst, newestFirstCursorOf, toPage, type Page, type PageQuery } from "../pagination";
 import type { TicketView } from "../schemas/payments";
 import { ticketSelect, ticketView } from "./ticket-view";
 

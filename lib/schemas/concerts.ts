@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuery } from "../http/pagination";
+import { pageQuery } from "../pagination";
 
 export const concertSummary = z.object({
   id: z.uuid(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuery } from "../http/pagination";
+import { pageQuery } from "../pagination";
 import { MAX_CHARGE } from "../wallet/policy";
 
 export const chargeBody = z.object({

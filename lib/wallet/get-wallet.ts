@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { afterCursor, newestFirst, newestFirstCursorOf, toPage, type Page, type PageQuery } from "../http/pagination";
+import { afterCursor, newestFirst, newestFirstCursorOf, toPage, type Page, type PageQuery } from "../pagination";
 import type { LedgerEntryView } from "../schemas/wallet";
 import { ledgerEntryView } from "./ledger-view";
 import { MAX_BALANCE, MAX_CHARGE } from "./policy";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { encodeCursor } from "@/lib/http/pagination";
+import { encodeCursor } from "@/lib/pagination";
 import { seedDemoData } from "@/prisma/seed";
 import { call } from "@/tests/helpers";
 import { GET } from "./route";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { encodeCursor } from "@/lib/http/pagination";
+import { encodeCursor } from "@/lib/pagination";
 import { call, createTestUser } from "@/tests/helpers";
 import { GET } from "./route";
 
