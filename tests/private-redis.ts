@@ -11,7 +11,7 @@ export interface PrivateRedis {
   token: string;
   /** SIGKILLs the redis-server. */
   kill(): Promise<void>;
-  /** Starts an empty redis-server on the same port. */
+  /** Starts an empty redis-server on the same port; resolves once the REST endpoint reaches it. */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -34,12 +34,23 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     kill: () => stop(redis),
     restart: async () => {
       redis = await startRedis(port);
+      await untilRestReachesRedis(rest.url);
     },
     close: async () => {
       await rest.close();
       await stop(redis);
     },
   };
+}
+
+async function untilRestReachesRedis(url: string) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const response = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body: '["PING"]' });
+    if (response.ok) return;
+    if (Date.now() > deadline) throw new Error("the REST server did not reconnect to redis-server");
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 async function startRedis(port: number): Promise<ChildProcess> {

@@ -56,6 +56,11 @@ export class PostgresQueueStore implements QueueStore {
     return count > 0;
   }
 
+  /** PostgreSQL keeps every place: nothing is ever lost to give back. */
+  async resume() {
+    return false;
+  }
+
   async isActive(concertId: string, userId: string, number: number, now: Date) {
     const rows = await this.db.$queryRaw<unknown[]>`
       SELECT 1 FROM queue_entries

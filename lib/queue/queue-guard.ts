@@ -1,5 +1,6 @@
+import { db } from "../db";
 import { DomainError } from "../errors";
-import { defaultQueueDeps } from "./enter-queue";
+import { defaultQueueDeps, type QueueDeps } from "./enter-queue";
 import { verifyQueueToken, type QueueClaims } from "./queue-token";
 
 export const QUEUE_TOKEN_HEADER = "x-queue-token";
@@ -27,8 +28,21 @@ export async function requireActiveQueueToken(
   if (claims.concertId !== concertId) {
     throw new DomainError("QUEUE_TOKEN_WRONG_CONCERT", "This queue token is for another concert's line.");
   }
-  if (!(await deps.store.isActive(concertId, userId, claims.number, now))) {
+  if (!(await deps.store.isActive(concertId, userId, claims.number, now)) && !(await resumeWithLiveHold(claims, now, deps))) {
     throw new DomainError("QUEUE_NOT_ACTIVE", "Your turn has not come yet, or your shopping time is over. Check the waiting room.");
   }
   return claims;
+}
+
+/**
+ * After the store lost its state, a live hold proves its owner was shopping (holds need
+ * an ACTIVE place): they get their place back until the hold expires, so they can pay.
+ */
+async function resumeWithLiveHold(claims: QueueClaims, now: Date, deps: QueueDeps): Promise<boolean> {
+  const hold = await db.hold.findFirst({
+    where: { userId: claims.userId, status: "ACTIVE", expiresAt: { gt: now }, schedule: { concertId: claims.concertId } },
+    orderBy: { expiresAt: "desc" },
+    select: { expiresAt: true },
+  });
+  return !!hold && deps.store.resume(claims.concertId, claims.userId, claims.number, hold.expiresAt, now);
 }

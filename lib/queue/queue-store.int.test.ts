@@ -10,7 +10,7 @@ import { RedisQueueStore } from "./redis-queue-store";
 const upstash = inject("upstash");
 const implementations: [string, (() => QueueStore) | null][] = [
   ["postgres", () => new PostgresQueueStore(db)],
-  ["redis", upstash && (() => new RedisQueueStore(createRedisClient(upstash.url, upstash.token)))],
+  ["redis", upstash && (() => new RedisQueueStore(createRedisClient(upstash.url, upstash.token), db))],
 ];
 
 const settings: QueueSettings = { activeLimit: 3, admitPerTick: 2, activeTtlSeconds: 60 };
@@ -179,6 +179,18 @@ describe.each(implementations)("%s queue store", (name, make) => {
     const { admitRate } = await store.counters(concertId);
     expect(admitRate).toBeGreaterThan(0.5);
     expect(admitRate).toBeLessThanOrEqual(2);
+  });
+
+  it.skipIf(!make)("gives back no place on resume while the store has lost nothing", async () => {
+    const { store, enter, concertId, users } = await line(2, { activeLimit: 1 });
+    await enter(users[0]!);
+    await enter(users[1]!);
+    const later = at(10 * 60_000);
+    // Number 1's time is over and number 2 still waits: neither may shop again this way.
+    expect(await store.resume(concertId, users[0]!, 1, at(20 * 60_000), later)).toBe(false);
+    expect(await store.resume(concertId, users[1]!, 2, at(20 * 60_000), T0)).toBe(false);
+    expect(await store.isActive(concertId, users[0]!, 1, later)).toBe(false);
+    expect(await store.isActive(concertId, users[1]!, 2, T0)).toBe(false);
   });
 
   it.skipIf(!make)("only releases the place the token names, and refuses someone else's", async () => {

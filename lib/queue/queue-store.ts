@@ -68,6 +68,13 @@ export interface QueueStore {
   /** Ends the user's place with this number (leaving, or after paying). False when it was not theirs. */
   release(concertId: string, userId: string, number: number): Promise<boolean>;
 
+  /**
+   * Gives back, until `until`, an ACTIVE place lost with the store's state (Redis
+   * restarted without persistence): only for a number handed out before the loss that
+   * nobody holds now. False otherwise, and always for a store that cannot lose state.
+   */
+  resume(concertId: string, userId: string, number: number, until: Date, now: Date): Promise<boolean>;
+
   /** True only while the user's entry with this number is ACTIVE. */
   isActive(concertId: string, userId: string, number: number, now: Date): Promise<boolean>;
 

@@ -1,4 +1,5 @@
 import type { Redis } from "@upstash/redis";
+import type { Db } from "../db";
 import {
   ADMIT_GRACE_SECONDS,
   ADMIT_INTERVAL_MS,
@@ -8,30 +9,50 @@ import {
   type QueueSettings,
   type QueueStore,
 } from "./queue-store";
+import { getQueueSettingsOrThrow } from "./settings";
 
 // Every method is one Lua script (or one read), so each change is atomic in Redis.
 // Keys share the {concertId} hash tag, so a concert's keys live on one cluster slot:
-//   queue:{c}:meta      hash: last, serving, limit, perTick, ttl, admitAt (ms), rate
-//   queue:{c}:users     hash: userId -> number (live or expired places; leaving deletes)
-//   queue:{c}:left      set of numbers above `serving` whose owner left (skipped, not admitted)
-//   queue:{c}:admitted  zset: number -> deadline (ms) of the slot reserved at admission
-//   queue:{c}:active    zset: number -> end (ms) of the shopping time
+//   queue:{c}:meta       hash: last, serving, limit, perTick, ttl, admitAt (ms), rate,
+//                        ceiling, base, recoverUntil (ms) (see "Losing Redis" below)
+//   queue:{c}:users      hash: userId -> number (live or expired places; 0 after leaving)
+//   queue:{c}:left       set of numbers above `serving` whose owner left (skipped, not admitted)
+//   queue:{c}:admitted   zset: number -> deadline (ms) of the slot reserved at admission
+//   queue:{c}:active     zset: number -> end (ms) of the shopping time
+//   queue:{c}:recovered  zset: numbers from before a loss of Redis's state, waiting again
+//
+// Losing Redis (a restart without persistence) must not reorder the line. Numbers are
+// handed out only below a `ceiling` reserved first in PostgreSQL (queue_counters.last_number,
+// a block at a time), so PostgreSQL always knows a number above every one in circulation.
+// A line found without state starts again above that watermark (`base`): a newcomer can
+// never get a number of someone already waiting. A signed token with a number <= base comes
+// from before the loss: its first poll puts its holder back in line (`recovered`), and
+// recovered places are admitted first, in their old order. For a short recovery window
+// nobody is admitted, so every waiting client has polled once before newcomers move.
+// Shoppers who hold seats get their shopping time back through `resume`.
 
 const KEY_TTL_SECONDS = 7 * 24 * 60 * 60;
+/** Numbers reserved in PostgreSQL at a time: one write per this many entries. */
+const NUMBER_BLOCK = 1_000;
+/** Longer than the slowest poll tempo (queue-view.ts), so every waiting client comes back first. */
+const RECOVERY_WINDOW_MS = 30_000;
 
 function keys(concertId: string): string[] {
   const tag = `queue:{${concertId}}`;
-  return [`${tag}:meta`, `${tag}:users`, `${tag}:left`, `${tag}:admitted`, `${tag}:active`];
+  return [`${tag}:meta`, `${tag}:users`, `${tag}:left`, `${tag}:admitted`, `${tag}:active`, `${tag}:recovered`];
 }
 
-const PRELUDE = `local META, USERS, LEFT, ADMITTED, ACTIVE = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]`;
+const PRELUDE = `local META, USERS, LEFT, ADMITTED, ACTIVE, RECOVERED = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]`;
+
+/** A script's answer when the line has no numbers reserved yet (new, or its state was lost). */
+const NEEDS_NUMBERS = "NEEDS_NUMBERS";
 
 // Shared by the admit and poll scripts (a script cannot call another).
 const ADMIT_STEP = `${PRELUDE}
 local function admit(now, force, interval, grace)
-  local m = redis.call('HMGET', META, 'last', 'serving', 'limit', 'perTick', 'admitAt', 'rate')
+  local m = redis.call('HMGET', META, 'last', 'serving', 'limit', 'perTick', 'admitAt', 'rate', 'recoverUntil')
   local limit = tonumber(m[3])
-  if not limit then return nil end
+  if not limit or now < tonumber(m[7] or '0') then return nil end
   local last, serving = tonumber(m[1] or '0'), tonumber(m[2] or '0')
   local perTick, admitAt, rate = tonumber(m[4]), tonumber(m[5] or '0'), tonumber(m[6] or '0')
   -- A step time far from this caller's clock (a skewed instance) must not hold the line up.
@@ -40,6 +61,13 @@ local function admit(now, force, interval, grace)
   redis.call('ZREMRANGEBYSCORE', ACTIVE, '-inf', now)
   local room = math.min(perTick, limit - redis.call('ZCARD', ADMITTED) - redis.call('ZCARD', ACTIVE))
   local count = 0
+  while count < room do
+    local recovered = redis.call('ZRANGE', RECOVERED, 0, 0)
+    if #recovered == 0 then break end
+    redis.call('ZREM', RECOVERED, recovered[1])
+    redis.call('ZADD', ADMITTED, now + grace * 1000, recovered[1])
+    count = count + 1
+  end
   while count < room and serving < last do
     serving = serving + 1
     if redis.call('SREM', LEFT, serving) == 0 then
@@ -70,13 +98,19 @@ return admit(tonumber(ARGV[1]), ARGV[2] == '1', tonumber(ARGV[3]), tonumber(ARGV
 const POLL_STEP = `${ADMIT_STEP}
 local function poll(user, number, now, interval, grace)
   admit(now, false, interval, grace)
-  local m = redis.call('HMGET', META, 'serving', 'last', 'rate', 'ttl')
+  local m = redis.call('HMGET', META, 'serving', 'last', 'rate', 'ttl', 'base')
   local serving = tonumber(m[1] or '0')
   local result = {0, 'NONE', 0, serving, tonumber(m[2] or '0'), m[3] or '0'}
   local n = redis.call('HGET', USERS, user)
+  -- A place from before a loss of state, shown by its signed token: back in line.
+  if not n and tonumber(number) <= tonumber(m[5] or '0') then
+    n = number
+    redis.call('HSET', USERS, user, n)
+    redis.call('ZADD', RECOVERED, n, n)
+  end
   if not n or n ~= number then return result end
   result[1] = tonumber(n)
-  if result[1] > serving then result[2] = 'WAITING'; return result end
+  if result[1] > serving or redis.call('ZSCORE', RECOVERED, n) then result[2] = 'WAITING'; return result end
   local activeUntil = tonumber(redis.call('ZSCORE', ACTIVE, n) or '0')
   if activeUntil <= now and tonumber(redis.call('ZSCORE', ADMITTED, n) or '0') > now then
     activeUntil = now + tonumber(m[4]) * 1000
@@ -89,12 +123,19 @@ local function poll(user, number, now, interval, grace)
 end
 `;
 
+// Lines without reserved numbers answer NEEDS_NUMBERS first (see "Losing Redis").
+const NEEDS_NUMBERS_CHECK = `if redis.call('HEXISTS', KEYS[1], 'ceiling') == 0 then
+  return {tonumber(redis.call('HGET', KEYS[1], 'last') or '0'), '${NEEDS_NUMBERS}'}
+end`;
+
 const POLL = `${POLL_STEP}
+${NEEDS_NUMBERS_CHECK}
 return poll(ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]))
 `;
 
 // Takes the next number unless the user has a live place, then polls; appends `created`.
 const ENTER = `${POLL_STEP}
+${NEEDS_NUMBERS_CHECK}
 local user, now = ARGV[1], tonumber(ARGV[2])
 redis.call('HSET', META, 'limit', ARGV[3], 'perTick', ARGV[4], 'ttl', ARGV[5])
 local created = 1
@@ -103,9 +144,11 @@ if n then
   local serving = tonumber(redis.call('HGET', META, 'serving') or '0')
   local admitted = tonumber(redis.call('ZSCORE', ADMITTED, n) or '0')
   local active = tonumber(redis.call('ZSCORE', ACTIVE, n) or '0')
-  if tonumber(n) > serving or admitted > now or active > now then created = 0 end
+  if tonumber(n) > serving or admitted > now or active > now or redis.call('ZSCORE', RECOVERED, n) then created = 0 end
 end
 if created == 1 then
+  local m = redis.call('HMGET', META, 'last', 'ceiling')
+  if tonumber(m[1] or '0') >= tonumber(m[2]) then return {tonumber(m[1]), '${NEEDS_NUMBERS}'} end
   n = redis.call('HINCRBY', META, 'last', 1)
   redis.call('HSET', USERS, user, n)
   for _, key in ipairs(KEYS) do redis.call('EXPIRE', key, ${KEY_TTL_SECONDS}) end
@@ -118,10 +161,41 @@ return result
 const RELEASE = `${PRELUDE}
 local n = redis.call('HGET', USERS, ARGV[1])
 if n ~= ARGV[2] then return 0 end
-redis.call('HDEL', USERS, ARGV[1])
+-- Marked placeless, not deleted: a token from before a loss of state must not bring its holder back.
+redis.call('HSET', USERS, ARGV[1], '0')
 redis.call('ZREM', ADMITTED, n)
 redis.call('ZREM', ACTIVE, n)
+redis.call('ZREM', RECOVERED, n)
 if tonumber(n) > tonumber(redis.call('HGET', META, 'serving') or '0') then redis.call('SADD', LEFT, n) end
+return 1
+`;
+
+// Takes a block of numbers reserved in PostgreSQL up to ARGV[1] (ARGV[2] of them). A line
+// without state starts above the previous watermark, closed for the recovery window when
+// numbers may be in circulation.
+const ADD_NUMBERS = `${PRELUDE}
+local ceiling, block, now = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+if redis.call('EXISTS', META) == 0 then
+  local base = ceiling - block
+  redis.call('HSET', META, 'last', base, 'serving', base, 'base', base, 'limit', ARGV[5], 'perTick', ARGV[6], 'ttl', ARGV[7])
+  if base > 0 then redis.call('HSET', META, 'recoverUntil', now + tonumber(ARGV[4])) end
+end
+if ceiling > tonumber(redis.call('HGET', META, 'ceiling') or '0') then redis.call('HSET', META, 'ceiling', ceiling) end
+for _, key in ipairs(KEYS) do redis.call('EXPIRE', key, ${KEY_TTL_SECONDS}) end
+return 1
+`;
+
+// Gives back an ACTIVE place lost with Redis's state: only a number from before the loss
+// that nobody holds now. -1 when the line has no state yet.
+const RESUME = `${PRELUDE}
+if redis.call('EXISTS', META) == 0 then return -1 end
+local base = tonumber(redis.call('HGET', META, 'base') or '0')
+local n = redis.call('HGET', USERS, ARGV[1])
+if tonumber(ARGV[2]) > base or (n and n ~= ARGV[2]) then return 0 end
+redis.call('HSET', USERS, ARGV[1], ARGV[2])
+redis.call('ZREM', RECOVERED, ARGV[2])
+redis.call('ZADD', ACTIVE, 'GT', ARGV[3], ARGV[2])
+for _, key in ipairs(KEYS) do redis.call('EXPIRE', key, ${KEY_TTL_SECONDS}) end
 return 1
 `;
 
@@ -136,10 +210,17 @@ return 0
 
 export class RedisQueueStore implements QueueStore {
   private readonly scripts;
+  /** Reservations in flight, so concurrent requests of this instance share one. */
+  private readonly reserving = new Map<string, Promise<void>>();
 
-  constructor(private readonly redis: Redis) {
+  constructor(
+    private readonly redis: Redis,
+    private readonly db: Db,
+  ) {
     this.scripts = {
       enter: redis.createScript<[...PollReply, number]>(ENTER),
+      addNumbers: redis.createScript<number>(ADD_NUMBERS),
+      resume: redis.createScript<number>(RESUME),
       admit: redis.createScript<[number, number] | null>(ADMIT),
       poll: redis.createScript<PollReply>(POLL),
       release: redis.createScript<number>(RELEASE),
@@ -149,7 +230,7 @@ export class RedisQueueStore implements QueueStore {
   }
 
   async enter(concertId: string, userId: string, settings: QueueSettings, now: Date): Promise<EnteredPoll> {
-    const reply = await this.scripts.enter.exec(keys(concertId), [
+    const reply = await this.withNumbers(concertId, now, () => this.scripts.enter.exec(keys(concertId), [
       userId,
       String(now.getTime()),
       String(settings.activeLimit),
@@ -157,21 +238,14 @@ export class RedisQueueStore implements QueueStore {
       String(settings.activeTtlSeconds),
       String(ADMIT_INTERVAL_MS),
       String(ADMIT_GRACE_SECONDS),
-    ]);
+    ]));
     const polled = toPoll(reply.slice(0, 6) as PollReply);
     return { ...polled, entry: polled.entry!, created: Number(reply[6]) === 1 };
   }
 
   async poll(concertId: string, userId: string, number: number, now: Date): Promise<QueuePoll> {
-    return toPoll(
-      await this.scripts.poll.exec(keys(concertId), [
-        userId,
-        String(number),
-        String(now.getTime()),
-        String(ADMIT_INTERVAL_MS),
-        String(ADMIT_GRACE_SECONDS),
-      ]),
-    );
+    const args = [userId, String(number), String(now.getTime()), String(ADMIT_INTERVAL_MS), String(ADMIT_GRACE_SECONDS)];
+    return toPoll(await this.withNumbers(concertId, now, () => this.scripts.poll.exec(keys(concertId), args)));
   }
 
   async admit(concertId: string, now: Date, { force, settings }: { force: boolean; settings?: QueueSettings }) {
@@ -193,6 +267,16 @@ export class RedisQueueStore implements QueueStore {
     return Number(await this.scripts.isActive.exec(keys(concertId), [userId, String(number), String(now.getTime())])) === 1;
   }
 
+  async resume(concertId: string, userId: string, number: number, until: Date, now: Date) {
+    const run = () => this.scripts.resume.exec(keys(concertId), [userId, String(number), String(until.getTime())]);
+    let resumed = Number(await run());
+    if (resumed === -1) {
+      await this.reserveNumbers(concertId, 0, now);
+      resumed = Number(await run());
+    }
+    return resumed === 1;
+  }
+
   async counters(concertId: string): Promise<QueueCounters> {
     const [serving, last, rate] = await this.scripts.counters.exec(keys(concertId), []);
     return { serving: Number(serving ?? 0), lastNumber: Number(last ?? 0), admitRate: Number(rate ?? 0) };
@@ -203,6 +287,45 @@ export class RedisQueueStore implements QueueStore {
     const min = `(${now.getTime()}`;
     const [a, b] = await Promise.all([this.redis.zcount(admitted!, min, "+inf"), this.redis.zcount(active!, min, "+inf")]);
     return a + b;
+  }
+
+  /** Runs a script, first reserving numbers when it says the line has none left. */
+  private async withNumbers<T extends unknown[]>(concertId: string, now: Date, run: () => Promise<T>): Promise<T> {
+    for (;;) {
+      const reply = await run();
+      if (reply[1] !== NEEDS_NUMBERS) return reply;
+      await this.reserveNumbers(concertId, Number(reply[0]), now);
+    }
+  }
+
+  /**
+   * Raises the line's watermark in PostgreSQL by a block (above `last`, the line's last
+   * number in Redis), then lets Redis hand out numbers up to it.
+   */
+  private reserveNumbers(concertId: string, last: number, now: Date): Promise<void> {
+    let pending = this.reserving.get(concertId);
+    if (!pending) {
+      pending = (async () => {
+        const settings = await getQueueSettingsOrThrow(concertId);
+        const [row] = await this.db.$queryRaw<{ last_number: number }[]>`
+          INSERT INTO queue_counters (concert_id, last_number, active_limit, admit_per_tick, active_ttl_seconds)
+          VALUES (${concertId}::uuid, ${last + NUMBER_BLOCK}::int, ${settings.activeLimit}::int, ${settings.admitPerTick}::int,
+                  ${settings.activeTtlSeconds}::int)
+          ON CONFLICT (concert_id) DO UPDATE SET last_number = GREATEST(queue_counters.last_number, ${last}::int) + ${NUMBER_BLOCK}::int
+          RETURNING last_number`;
+        await this.scripts.addNumbers.exec(keys(concertId), [
+          String(row!.last_number),
+          String(NUMBER_BLOCK),
+          String(now.getTime()),
+          String(RECOVERY_WINDOW_MS),
+          String(settings.activeLimit),
+          String(settings.admitPerTick),
+          String(settings.activeTtlSeconds),
+        ]);
+      })().finally(() => this.reserving.delete(concertId));
+      this.reserving.set(concertId, pending);
+    }
+    return pending;
   }
 }
 

@@ -10,7 +10,7 @@ let store: QueueStore | undefined;
 export function queueStore(): QueueStore {
   if (!store) {
     const redis = redisClient();
-    store = redis ? new RedisQueueStore(redis) : new PostgresQueueStore(db);
+    store = redis ? new RedisQueueStore(redis, db) : new PostgresQueueStore(db);
   }
   return store;
 }
