@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { DomainError, type ErrorCode, type FieldError } from "../errors";
 import { isDatabaseUnavailable } from "../prisma-errors";
+import { isRedisUnavailable } from "../redis";
 import { errorTable } from "./error-table";
 
 /** RFC 9457 problem details, with a stable `code` and the fields at fault. */
@@ -43,15 +44,8 @@ export function knownProblem(error: unknown): Problem | null {
   if (isDatabaseUnavailable(error)) {
     return problemFor("SERVICE_UNAVAILABLE", "The database is unreachable or too busy right now. Try again shortly.");
   }
-  if (isQueueStoreFailure(error)) {
+  if (isRedisUnavailable(error)) {
     return problemFor("SERVICE_UNAVAILABLE", "The waiting room's store is unreachable. Try again shortly.");
   }
   return null;
-}
-
-// @upstash/redis reports HTTP, auth and Redis errors as UpstashError, and network
-// failures as fetch's TypeError with a cause.
-function isQueueStoreFailure(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name;
-  return name === "UpstashError" || name === "UpstashJSONParseError" || (error instanceof TypeError && error.message === "fetch failed");
 }
