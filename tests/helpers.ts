@@ -6,6 +6,7 @@ import { enterQueue, type EnteredQueue } from "@/lib/queue/enter-queue";
 import { getQueueStatus } from "@/lib/queue/get-queue-status";
 import { getQueueSettingsOrThrow } from "@/lib/queue/settings";
 import { queueStore } from "@/lib/queue/store";
+import { createAccessTokenBody } from "@/lib/schemas/access-tokens";
 import { createUser } from "@/lib/users/create-user";
 
 type Handler = (request: NextRequest, segment: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
@@ -34,6 +35,9 @@ export async function call(handler: Handler, options: CallOptions = {}) {
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 }
 
+/** Every scope, the default expiry. */
+const testToken = createAccessTokenBody.parse({ name: "tests" });
+
 export function uniqueEmail(label = "fan"): string {
   return `${label}-${randomUUID()}@example.test`;
 }
@@ -43,7 +47,7 @@ export const STRONG_PASSWORD = "correct-horse-battery-9";
 /** A registered user with a personal access token, for calling the API as them. */
 export async function createTestUser(label = "fan") {
   const user = await createUser({ email: uniqueEmail(label), name: label, password: STRONG_PASSWORD });
-  const { token } = await createAccessToken(user.id, "tests");
+  const { token } = await createAccessToken(user.id, testToken);
   return { ...user, token, auth: { authorization: `Bearer ${token}` } };
 }
 
@@ -105,7 +109,7 @@ export async function createShoppers(concertId: string, count: number) {
   const ids = await createUsers(count);
   const store = queueStore();
   const settings = await getQueueSettingsOrThrow(concertId);
-  const tokens = await Promise.all(ids.map((id) => createAccessToken(id, "tests")));
+  const tokens = await Promise.all(ids.map((id) => createAccessToken(id, testToken)));
   const entered: EnteredQueue[] = [];
   for (const id of ids) entered.push(await enterQueue(id, concertId));
   await store.admit(concertId, new Date(), { force: true, settings });

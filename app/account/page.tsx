@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessTokens } from "@/components/account/access-tokens";
-import { requireSignedIn } from "@/lib/auth/current-user";
+import { requireSignedIn } from "@/components/auth/require-signed-in";
 
 export const metadata: Metadata = { title: "Account" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TicketList } from "@/components/tickets/ticket-list";
-import { requireSignedIn } from "@/lib/auth/current-user";
+import { requireSignedIn } from "@/components/auth/require-signed-in";
 
 export const metadata: Metadata = { title: "Your tickets" };
 

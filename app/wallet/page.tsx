@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { WalletPanel } from "@/components/wallet/wallet-panel";
-import { requireSignedIn } from "@/lib/auth/current-user";
+import { requireSignedIn } from "@/components/auth/require-signed-in";
 
 export const metadata: Metadata = { title: "Wallet" };
 

@@ -2,20 +2,43 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
-import { clientIp, enforceRateLimit } from "../rate-limit/enforce-rate-limit";
+import { clientIp, enforceRateLimit, RateLimitedError } from "../rate-limit/enforce-rate-limit";
 import { verifyCredentials } from "../users/verify-credentials";
+import { endSession, isSessionLive, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
+
+/**
+ * What a failed sign-in reports. next-auth puts a thrown error's message into the redirect
+ * URL (`?error=`), so only these fixed codes go there. The sign-in form knows them:
+ * next-auth's own `CredentialsSignin` for a wrong email or password, a message starting
+ * "Too many" for limits and backoff, anything else is a generic failure.
+ */
+export const SIGN_IN_ERRORS = { throttled: "Too many attempts", unavailable: "SignInUnavailable" } as const;
 
 let options: NextAuthOptions | undefined;
 
-/** next-auth configuration: email + password, signed JWT sessions (no session table). */
+/**
+ * next-auth configuration: email + password, signed JWT cookies that each name a
+ * server-side session (lib/auth/sessions.ts), so signing out ends the session for good.
+ */
 export function authOptions(): NextAuthOptions {
   options ??= {
     secret: env().AUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin" },
     callbacks: {
-      // Pages need the user id; the JWT already carries it as `sub`.
-      session: ({ session, token }) => ({ ...session, user: { ...session.user, id: token.sub! } }),
+      // The session started by authorize rides in the JWT as `sid`.
+      jwt: ({ token, user }) => (user?.sessionId ? { ...token, sid: user.sessionId } : token),
+      // Pages need the user id (the JWT's `sub`). A session ended server-side has no user:
+      // getServerSession then reads it as signed out.
+      session: async ({ session, token }) =>
+        token.sid && token.sub && (await isSessionLive(token.sid, token.sub))
+          ? { ...session, user: { ...session.user, id: token.sub } }
+          : { expires: session.expires },
+    },
+    events: {
+      signOut: async ({ token }) => {
+        if (token?.sid) await endSession(token.sid);
+      },
     },
     providers: [
       CredentialsProvider({
@@ -23,15 +46,28 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         authorize: async (credentials, request) => {
           if (!credentials?.email || !credentials.password) return null;
-          const headers = new Headers(request?.headers as Record<string, string> | undefined);
-          // Guessing is limited per address, and per account from each address (so nobody
-          // elsewhere can lock an account out); the form says so.
-          const ip = clientIp(headers);
-          await enforceRateLimit("signIn", { userKey: `${credentials.email.trim().toLowerCase()} ${ip}`, ip });
-          return verifyCredentials(credentials.email, credentials.password);
+          try {
+            const headers = new Headers(request?.headers as Record<string, string> | undefined);
+            // Guessing is limited per address, and per account from each address (so nobody
+            // elsewhere can lock an account out), then per account by backoff; the form says so.
+            const ip = clientIp(headers);
+            await enforceRateLimit("signIn", { userKey: `${credentials.email.trim().toLowerCase()} ${ip}`, ip });
+            const account = await verifyCredentials(credentials.email, credentials.password);
+            return account && { ...account, sessionId: await startSession(account.id) };
+          } catch (error) {
+            throw new Error(signInErrorCode(error));
+          }
         },
       }),
     ],
   };
   return options;
+}
+
+function signInErrorCode(error: unknown): string {
+  if (error instanceof RateLimitedError) return SIGN_IN_ERRORS.throttled;
+  // Database and other faults are logged here (the password never reaches them), not shown.
+  const { name, message } = error instanceof Error ? error : new Error(String(error));
+  console.error(JSON.stringify({ level: "error", job: "sign-in", name, message }));
+  return SIGN_IN_ERRORS.unavailable;
 }

@@ -3,6 +3,8 @@ import type { NextRequest } from "next/server";
 import { env } from "../env";
 import { DomainError } from "../errors";
 import { findIdentityByAccessToken } from "./access-tokens";
+import { TOKEN_SCOPES, type TokenScope } from "./scopes";
+import { isSessionLive } from "./sessions";
 
 export interface Identity {
   id: string;
@@ -10,21 +12,27 @@ export interface Identity {
   name: string;
   /** How the caller proved who they are. */
   via: "session" | "token";
+  /** What the caller may do: everything with a session, a token's own scopes with a token. */
+  scopes: TokenScope[];
+  /** The server-side browser session (sessions only), e.g. to keep it when ending the others. */
+  sessionId?: string;
 }
 
 /**
  * The caller: a Bearer personal access token when one is sent (an invalid one is an
- * error, never a silent fallback to the session), otherwise the next-auth session cookie.
+ * error, never a silent fallback to the session), otherwise the next-auth session cookie,
+ * which counts only while its server-side session is live (not signed out or ended).
  */
 export async function resolveIdentity(request: NextRequest): Promise<Identity | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const [scheme, token] = authorization.split(" ");
     const identity = scheme?.toLowerCase() === "bearer" && token ? await findIdentityByAccessToken(token) : null;
-    if (!identity) throw new DomainError("INVALID_ACCESS_TOKEN", "The access token is unknown, malformed or revoked.");
+    if (!identity) throw new DomainError("INVALID_ACCESS_TOKEN", "The access token is unknown, malformed, revoked or expired.");
     return { ...identity, via: "token" };
   }
   const session = await getToken({ req: request, secret: env().AUTH_SECRET });
-  if (!session?.sub || !session.email) return null;
-  return { id: session.sub, email: session.email, name: session.name ?? "", via: "session" };
+  if (!session?.sub || !session.email || !session.sid) return null;
+  if (!(await isSessionLive(session.sid, session.sub))) return null;
+  return { id: session.sub, email: session.email, name: session.name ?? "", via: "session", scopes: [...TOKEN_SCOPES], sessionId: session.sid };
 }

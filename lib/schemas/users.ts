@@ -22,6 +22,13 @@ export const signUpBody = z.object({
 });
 export type SignUpBody = z.infer<typeof signUpBody>;
 
+export const changePasswordBody = z.object({
+  // Only compared with the stored hash, never stored, so any length up to the limit is fine.
+  currentPassword: text().min(1, "is required").max(128, "must be at most 128 characters"),
+  newPassword,
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
+
 export const userView = z.object({
   id: z.uuid(),
   email: z.string(),

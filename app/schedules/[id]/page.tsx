@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SeatPicker } from "@/components/booking/seat-picker";
 import { LocalTime } from "@/components/ui/local-time";
-import { requireSignedIn } from "@/lib/auth/current-user";
+import { requireSignedIn } from "@/components/auth/require-signed-in";
 import { findSchedule } from "@/lib/booking/find-schedule";
 
 export const metadata: Metadata = { title: "Pick your seats" };

@@ -7,6 +7,7 @@ import * as health from "@/app/api/v1/health/route";
 import * as hold from "@/app/api/v1/holds/[holdId]/route";
 import * as holds from "@/app/api/v1/holds/route";
 import * as myHolds from "@/app/api/v1/me/holds/route";
+import * as password from "@/app/api/v1/me/password/route";
 import * as reservations from "@/app/api/v1/me/reservations/route";
 import * as token from "@/app/api/v1/me/tokens/[tokenId]/route";
 import * as tokens from "@/app/api/v1/me/tokens/route";
@@ -26,6 +27,7 @@ import { openApiRouteConfig } from "./config";
 // own config; a test checks that no route file is missing here.
 const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/users", users],
+  ["/api/v1/me/password", password],
   ["/api/v1/me/tokens", tokens],
   ["/api/v1/me/tokens/{tokenId}", token],
   ["/api/v1/concerts", concerts],

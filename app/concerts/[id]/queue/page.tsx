@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { WaitingRoom } from "@/components/queue/waiting-room";
-import { requireSignedIn } from "@/lib/auth/current-user";
+import { requireSignedIn } from "@/components/auth/require-signed-in";
 import { findConcert } from "@/lib/catalogue/get-concert";
 
 export const metadata: Metadata = { title: "Waiting room" };

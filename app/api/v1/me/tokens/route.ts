@@ -1,7 +1,7 @@
 // POST /api/v1/me/tokens – create a personal access token (its secret is shown once)
 // GET  /api/v1/me/tokens – your live tokens
-import { createAccessToken, listAccessTokens } from "@/lib/auth/access-tokens";
-import { pageOf, pageQuery } from "@/lib/http/pagination";
+import { createAccessToken, listAccessTokens, MAX_LIVE_TOKENS } from "@/lib/auth/access-tokens";
+import { pageOf, pageQuery } from "@/lib/pagination";
 import { created, json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { accessTokenView, createAccessTokenBody, createdAccessTokenView } from "@/lib/schemas/access-tokens";
@@ -10,13 +10,19 @@ export const POST = route(
   {
     auth: "session",
     body: createAccessTokenBody,
-    doc: { summary: "Create a personal access token", tag: "Account", responses: { 201: { description: "The token; its secret is shown only here", schema: createdAccessTokenView } } },
+    doc: {
+      summary: "Create a personal access token",
+      description: `Scopes default to all of them (read, booking, payments); ["read"] makes a read-only token. Every token expires (default 30 days, at most 365). At most ${MAX_LIVE_TOKENS} live tokens per account.`,
+      tag: "Account",
+      responses: { 201: { description: "The token; its secret is shown only here", schema: createdAccessTokenView } },
+      errors: ["ACCESS_TOKEN_LIMIT_REACHED"],
+    },
   },
-  async ({ user, body }) => created(await createAccessToken(user.id, body.name)),
+  async ({ user, body }) => created(await createAccessToken(user.id, body)),
 );
 
 export const GET = route(
-  { auth: "session", query: pageQuery, doc: { summary: "Your live tokens", tag: "Account", responses: { 200: { description: "A page of tokens", schema: pageOf(accessTokenView) } } } },
+  { auth: "session", query: pageQuery, doc: { summary: "Your live (unrevoked, unexpired) tokens", tag: "Account", responses: { 200: { description: "A page of tokens", schema: pageOf(accessTokenView) } } } },
   async ({ user, query }) =>
   json(await listAccessTokens(user.id, query), 200, { "cache-control": "no-store" }),
 );

@@ -1,0 +1,71 @@
+import { encode } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+import { GET as getWallet } from "@/app/api/v1/wallet/route";
+import { POST as changePasswordRoute } from "@/app/api/v1/me/password/route";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { call, createTestUser, STRONG_PASSWORD } from "@/tests/helpers";
+import { pageSession, sessionHeaders, signInWithPassword, signOut } from "@/tests/next-auth";
+
+const wallet = (sessionToken: string) => call(getWallet, { path: "/api/v1/wallet", headers: sessionHeaders(sessionToken) });
+const NEW_PASSWORD = "a-brand-new-secret-7";
+
+async function signedIn(email: string, password = STRONG_PASSWORD) {
+  const { sessionToken, error } = await signInWithPassword(email, password);
+  expect(error).toBeNull();
+  return sessionToken!;
+}
+
+describe("browser sessions end server-side", () => {
+  it("signing out ends the session: a copy of the old cookie no longer works for the API or pages", async () => {
+    const user = await createTestUser("signout");
+    const cookie = await signedIn(user.email);
+    expect((await wallet(cookie)).status).toBe(200);
+    expect((await pageSession(cookie))?.user.id).toBe(user.id);
+
+    await signOut(cookie);
+    const after = await wallet(cookie);
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe("UNAUTHENTICATED");
+    expect(await pageSession(cookie)).toBeNull();
+  });
+
+  it("a cookie without a server-side session (issued before sessions existed) counts as signed out", async () => {
+    const user = await createTestUser("legacy");
+    const legacy = await encode({ token: { sub: user.id, email: user.email, name: user.name }, secret: env().AUTH_SECRET });
+    expect((await wallet(legacy)).status).toBe(401);
+    expect(await pageSession(legacy)).toBeNull();
+  });
+
+  it("changing the password ends every other session, keeps this one, and only the new password signs in", async () => {
+    const user = await createTestUser("rotate");
+    const [here, elsewhere] = [await signedIn(user.email), await signedIn(user.email)];
+    const change = (body: unknown, cookie = here) =>
+      call(changePasswordRoute, { method: "POST", path: "/api/v1/me/password", headers: sessionHeaders(cookie), body });
+
+    const wrong = await change({ currentPassword: "not-it-at-all-1", newPassword: NEW_PASSWORD });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([{ field: "currentPassword", message: "is not your current password" }]);
+    expect((await change({ currentPassword: STRONG_PASSWORD, newPassword: "short" })).body.errors[0].field).toBe("newPassword");
+
+    expect((await change({ currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(204);
+    expect((await wallet(here)).status).toBe(200);
+    expect((await wallet(elsewhere)).status).toBe(401);
+    expect(await pageSession(elsewhere)).toBeNull();
+    expect((await signInWithPassword(user.email, STRONG_PASSWORD)).error).toBe("CredentialsSignin");
+    await signedIn(user.email, NEW_PASSWORD);
+  });
+
+  it("a personal access token cannot change the password", async () => {
+    const user = await createTestUser("token-pw");
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    const response = await call(changePasswordRoute, {
+      method: "POST",
+      path: "/api/v1/me/password",
+      headers: user.auth,
+      body: { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD },
+    });
+    expect(response.body.code).toBe("SESSION_REQUIRED");
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })).toEqual(before);
+  });
+});
