@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signUpAndSignIn } from "./support";
+import { PASSWORD, signUpAndSignIn } from "./support";
 
 test("a new fan signs up, sees the concerts, signs out and signs back in", async ({ page }) => {
   const email = `fan-${randomUUID()}@example.test`;
@@ -50,22 +50,87 @@ test("signing up twice with one email is refused with a clear message", async ({
   await expect(page.getByText("is already registered")).toBeVisible();
 });
 
-test("a personal access token is shown once, works as a Bearer token, and stops working when revoked", async ({ page, request }) => {
+test("a personal access token is shown once with its scopes and expiry, works as a Bearer token, and stops working when revoked", async ({ page, request }) => {
   await signUpAndSignIn(page, "Token Maker");
   await page.goto("/account");
   await page.getByLabel("Token name").fill("my script");
-  await page.getByRole("button", { name: "Create" }).click();
+  await page.getByLabel(/^Booking/).uncheck();
+  await page.getByLabel(/^Payments/).uncheck();
+  await page.getByLabel("Expires after").selectOption("7");
+  await page.getByRole("button", { name: "Create", exact: true }).click();
   const token = (await page.getByTestId("new-token").textContent())!;
   expect(token).toMatch(/^sp_/);
-  await expect(page.getByRole("list", { name: "Your tokens" })).toContainText("my script");
+  const listed = page.getByRole("list", { name: "Your tokens" }).getByRole("listitem");
+  await expect(listed).toContainText("my script");
+  await expect(listed).toContainText("read");
+  await expect(listed).not.toContainText("booking");
+  const expires = await listed.locator("time").nth(1).getAttribute("datetime");
+  expect(Math.abs(Date.parse(expires!) - (Date.now() + 7 * 24 * 3600 * 1000))).toBeLessThan(10 * 60 * 1000);
+
+  // The form starts over with every scope ticked.
+  for (const scope of [/^Read/, /^Booking/, /^Payments/]) await page.getByLabel(scope).uncheck();
+  await page.getByLabel("Token name").fill("nothing allowed");
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(page.getByText("Pick at least one scope.")).toBeVisible();
 
   const auth = { authorization: `Bearer ${token}` };
   expect((await request.get("/api/v1/wallet", { headers: auth })).status()).toBe(200);
   await page.reload();
   await expect(page.getByTestId("new-token")).toHaveCount(0);
-  await page.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("button", { name: "Revoke my script" }).click();
   await expect(page.getByRole("list", { name: "Your tokens" })).toContainText("No tokens yet.");
   const revoked = await request.get("/api/v1/wallet", { headers: auth });
   expect(revoked.status()).toBe(401);
   expect((await revoked.json()).code).toBe("INVALID_ACCESS_TOKEN");
+});
+
+test("the token list loads more when there are more than a page", async ({ page }) => {
+  await signUpAndSignIn(page, "Many Tokens");
+  for (let i = 1; i <= 12; i++) expect((await page.request.post("/api/v1/me/tokens", { data: { name: `token ${i}` } })).status()).toBe(201);
+  await page.goto("/account");
+  const listed = page.getByRole("list", { name: "Your tokens" }).getByRole("listitem");
+  await expect(listed).toHaveCount(10);
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(listed).toHaveCount(12);
+  await expect(listed.last()).toContainText("token 1");
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+});
+
+test("signing out ends the session on the server: a saved copy of its cookie is worthless", async ({ page, playwright, baseURL }) => {
+  await signUpAndSignIn(page, "Careful Fan");
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  const copy = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] } });
+  const answer = await copy.get("/api/v1/wallet");
+  expect(answer.status()).toBe(401);
+  expect((await answer.json()).code).toBe("UNAUTHENTICATED");
+  await copy.dispose();
+});
+
+test("changing the password keeps this browser signed in and signs out every other", async ({ page, browser }) => {
+  const { email } = await signUpAndSignIn(page, "Rotating Fan");
+  const other = await browser.newPage();
+  await other.goto("/signin");
+  await other.getByLabel("Email").fill(email);
+  await other.getByLabel("Password").fill(PASSWORD);
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await expect(other.getByTestId("signed-in-user")).toContainText("Rotating Fan");
+
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill("not-my-password-1");
+  await page.getByLabel("New password").fill("a-brand-new-secret-7");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("is not your current password")).toBeVisible();
+  await page.getByLabel("Current password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Password changed. Your other sessions have been signed out.")).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByTestId("signed-in-user")).toContainText("Rotating Fan");
+  await other.goto("/account");
+  await expect(other).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
+  await expect(other.getByTestId("signed-in-user")).toHaveCount(0);
+  await other.close();
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, type APIResponse, expect, request, test } from "@playwright/test";
 import Ajv2020 from "ajv/dist/2020.js";
-import { apiAccount } from "./support";
+import { apiAccount, PASSWORD } from "./support";
 
 // The public API as a third party sees it: every operation of the OpenAPI document is
 // walked through its success path and the error codes a client can provoke, using only
@@ -74,6 +74,23 @@ test.describe.serial("API scenarios", () => {
     expect((await call("DELETE", "/api/v1/me/tokens/{tokenId}", { context: b.context, params: { tokenId: a.tokenId } })).body.code).toBe("NOT_FOUND");
     expect((await call("GET", "/api/v1/wallet", { headers: { authorization: `Bearer ${made.body.token}` } })).body.code).toBe("INVALID_ACCESS_TOKEN");
     expect((await call("GET", "/api/v1/wallet")).body.code).toBe("UNAUTHENTICATED");
+
+    // Scopes and expiry are chosen at creation; at most 20 live tokens (b has one already).
+    const readOnly = await call("POST", "/api/v1/me/tokens", { context: b.context, data: { name: "read only", scopes: ["read"], expiresInDays: 7 } });
+    expect(readOnly.body.scopes).toEqual(["read"]);
+    for (let i = 0; i < 18; i++) expect((await call("POST", "/api/v1/me/tokens", { context: b.context, data: { name: `filler ${i}` } })).status).toBe(201);
+    expect((await call("POST", "/api/v1/me/tokens", { context: b.context, data: { name: "one too many" } })).body.code).toBe("ACCESS_TOKEN_LIMIT_REACHED");
+
+    // A password change keeps this session; wrong current passwords meet the sign-in backoff.
+    const newPassword = "a-brand-new-secret-7";
+    expect((await call("POST", "/api/v1/me/password", { context: a.context, data: { currentPassword: PASSWORD, newPassword } })).status).toBe(204);
+    expect((await call("GET", "/api/v1/me/tokens", { context: a.context })).status).toBe(200);
+    const guesses: string[] = [];
+    for (let i = 0; i < 8 && !guesses.includes("RATE_LIMITED"); i++) {
+      guesses.push((await call("POST", "/api/v1/me/password", { context: a.context, data: { currentPassword: `guess-number-${i}`, newPassword } })).body.code);
+    }
+    expect(guesses.slice(0, 5)).toEqual(Array(5).fill("VALIDATION_FAILED"));
+    expect(guesses).toContain("RATE_LIMITED");
 
     const concerts = await call("GET", "/api/v1/concerts?limit=10");
     expect(concerts.body.items.length).toBeGreaterThanOrEqual(4);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessTokens } from "@/components/account/access-tokens";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { requireSignedIn } from "@/components/auth/require-signed-in";
 
 export const metadata: Metadata = { title: "Account" };
@@ -14,6 +15,7 @@ export default async function AccountPage() {
         {user.name} · {user.email} · <Link href="/docs" className="text-brand-600 hover:underline">API reference</Link>
       </p>
       <AccessTokens />
+      <ChangePasswordForm />
     </div>
   );
 }

@@ -1,0 +1,50 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import { ApiProblem } from "@/lib/client/api";
+import { useChangePassword } from "./account-api";
+
+export function ChangePasswordForm() {
+  const change = useChangePassword();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setErrors({});
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    change.mutate(
+      { currentPassword: String(data.get("currentPassword")), newPassword: String(data.get("newPassword")) },
+      {
+        onSuccess: () => form.reset(),
+        onError: (e) => setErrors(e instanceof ApiProblem ? { form: e.message, ...e.fieldErrors() } : { form: "Changing the password failed." }),
+      },
+    );
+  }
+
+  return (
+    <section aria-labelledby="password-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <div>
+        <h2 id="password-heading" className="text-lg font-semibold">
+          Password
+        </h2>
+        <p className="text-sm text-slate-600">Changing it signs you out everywhere else; this browser stays signed in.</p>
+      </div>
+      <form onSubmit={submit} className="space-y-3">
+        {errors.form && !errors.currentPassword && !errors.newPassword && <FormAlert>{errors.form}</FormAlert>}
+        <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+        <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required hint="At least 10 characters, mixing letters, digits or symbols." error={errors.newPassword} />
+        <button type="submit" disabled={change.isPending} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+          Change password
+        </button>
+        {change.isSuccess && (
+          <p role="status" className="text-sm text-emerald-700">
+            Password changed. Your other sessions have been signed out.
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
