@@ -218,3 +218,31 @@ test.describe.serial("API scenarios", () => {
     expect([...allCodes].filter((code) => !UNPROVOKABLE.has(code) && !provoked.has(code))).toEqual([]);
   });
 });
+
+test("unknown paths, wrong methods and TRACE answer problem+json; every answer carries the security headers", async ({ request }) => {
+  async function expectProblem(response: APIResponse, status: number, code: string) {
+    expect(response.status()).toBe(status);
+    expect(response.headers()["content-type"]).toBe("application/problem+json");
+    expect((await response.json()).code).toBe(code);
+  }
+  const unknown = await request.get("/api/v1/nothing-here");
+  await expectProblem(unknown, 404, "NOT_FOUND");
+  await expectProblem(await request.post("/api/v1/holds/extra/segments"), 404, "NOT_FOUND");
+
+  const wrongMethod = await request.put("/api/v1/wallet");
+  await expectProblem(wrongMethod, 405, "METHOD_NOT_ALLOWED");
+  expect(wrongMethod.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
+  const noGet = await request.get("/api/v1/payments");
+  await expectProblem(noGet, 405, "METHOD_NOT_ALLOWED");
+  expect(noGet.headers()["allow"]).toBe("OPTIONS, POST");
+  // Next itself cannot represent a TRACE request (it used to answer 500).
+  await expectProblem(await request.fetch("/api/v1/wallet", { method: "TRACE" }), 405, "METHOD_NOT_ALLOWED");
+
+  for (const response of [unknown, wrongMethod, await request.get("/api/v1/concerts"), await request.get("/signin")]) {
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["strict-transport-security"]).toMatch(/^max-age=\d+/); // the e2e server is a production build
+  }
+});

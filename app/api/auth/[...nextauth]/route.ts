@@ -2,6 +2,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 type Segment = { params: Promise<{ nextauth: string[] }> };
 
@@ -10,3 +11,5 @@ function handler(request: NextRequest, segment: Segment) {
 }
 
 export { handler as GET, handler as POST };
+
+export const { PUT, PATCH, DELETE } = otherMethods({ GET: handler, POST: handler });

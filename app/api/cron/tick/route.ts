@@ -4,6 +4,7 @@ import { requireCronSecret } from "@/lib/auth/cron";
 import { releaseExpiredHolds } from "@/lib/booking/release-expired-holds";
 import { db } from "@/lib/db";
 import { purgeIdempotencyRecords } from "@/lib/http/idempotency";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { admitAllQueues } from "@/lib/queue/admit-all-queues";
@@ -24,3 +25,5 @@ export const GET = route(
     return json({ released, queues, purged }, 200, { "cache-control": "no-store" });
   },
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

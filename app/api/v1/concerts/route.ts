@@ -1,6 +1,7 @@
 // GET /api/v1/concerts – the catalogue
 import { listConcerts } from "@/lib/catalogue/list-concerts";
-import { pageOf } from "@/lib/http/pagination";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { pageOf } from "@/lib/pagination";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { concertSummary, listConcertsQuery } from "@/lib/schemas/concerts";
@@ -13,3 +14,5 @@ export const GET = route(
   },
   async ({ query }) => json(await listConcerts(query)),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

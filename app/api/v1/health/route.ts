@@ -1,5 +1,6 @@
 // GET /api/v1/health – the app and its dependencies: the database, and Redis when configured
 import { checkDatabase, checkRedis } from "@/lib/health";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { route } from "@/lib/http/route";
 import { json } from "@/lib/http/responses";
 import { healthView } from "@/lib/schemas/operations";
@@ -22,3 +23,5 @@ export const GET = route(
     return json({ status: up ? "ok" : "degraded", database, ...(redis && { redis }) }, up ? 200 : 503, { "cache-control": "no-store" });
   },
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

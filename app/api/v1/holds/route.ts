@@ -1,6 +1,7 @@
 // POST /api/v1/holds – hold 1–4 seats of one date for HOLD_TTL_SECONDS (ACTIVE queue token)
 import { createHold } from "@/lib/booking/create-hold";
 import { getScheduleConcertIdOrThrow } from "@/lib/booking/schedule-concert";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { created } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { createHoldBody, holdView } from "@/lib/schemas/booking";
@@ -21,3 +22,5 @@ export const POST = route(
   },
   async ({ user, body }) => created(await createHold(user.id, body)),
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -9,10 +9,10 @@ import { GET } from "./route";
 
 const API_DIR = path.resolve(import.meta.dirname, "../..");
 
-/** Every route.ts under app/api except next-auth's, as (path, module file). */
+/** Every route.ts under app/api except next-auth's and the unknown-path catch-all, as (path, module file). */
 async function routeFiles(dir = API_DIR): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.filter((e) => e.isDirectory() && e.name !== "auth").map((e) => routeFiles(path.join(dir, e.name))));
+  const nested = await Promise.all(entries.filter((e) => e.isDirectory() && e.name !== "auth" && e.name !== "[...path]").map((e) => routeFiles(path.join(dir, e.name))));
   return [...entries.filter((e) => e.name === "route.ts").map((e) => path.join(dir, e.name)), ...nested.flat()];
 }
 
@@ -29,14 +29,20 @@ describe("GET /api/v1/openapi.json", () => {
     expect(result.valid).toBe(true);
   });
 
-  it("describes every method of every route file, with the handler's own schemas", async () => {
+  it("describes every method of every route file, with the handler's own schemas; the rest answer 405", async () => {
     const { body } = await call(GET);
     const files = await routeFiles();
     expect(files.length).toBeGreaterThan(15);
     for (const file of files) {
-      const routeModule = (await import(file)) as Record<string, { config?: unknown }>;
+      const routeModule = (await import(file)) as Record<string, ((request?: unknown) => Response) & { config?: unknown }>;
       const apiPath = toOpenApiPath(file);
-      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => m in routeModule)) {
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+        // Next answers a method a route file lacks with a bare 405; otherMethods(...) must cover it.
+        expect(routeModule[method], `${method} ${apiPath} is exported`).toBeTypeOf("function");
+        if (!routeModule[method]!.config) {
+          expect(routeModule[method]!().status, `${method} ${apiPath}`).toBe(405);
+          continue;
+        }
         expect(body.paths[apiPath]?.[method.toLowerCase()], `${method} ${apiPath}`).toBeDefined();
         const listed = operations.find((o) => o.path === apiPath && o.method === method.toLowerCase());
         if (apiPath !== "/api/v1/openapi.json") expect(listed?.config, `${method} ${apiPath}`).toBe(routeModule[method]!.config);

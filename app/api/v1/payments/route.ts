@@ -1,5 +1,6 @@
 // POST /api/v1/payments – pay for your hold from your wallet (ACTIVE queue token, Idempotency-Key)
 import { getHoldConcertIdOrThrow } from "@/lib/booking/schedule-concert";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { created } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { payHold } from "@/lib/payments/pay-hold";
@@ -27,3 +28,5 @@ export const POST = route(
     return created(receipt);
   },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,4 +1,5 @@
 // DELETE /api/v1/queue – leave the line (send X-Queue-Token)
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { noContent } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { leaveQueue } from "@/lib/queue/leave-queue";
@@ -10,3 +11,5 @@ export const DELETE = route(
     return noContent();
   },
 );
+
+export const { GET, HEAD, POST, PUT, PATCH } = otherMethods({ DELETE });

@@ -1,4 +1,5 @@
 // POST /api/v1/users – sign up
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { route } from "@/lib/http/route";
 import { created } from "@/lib/http/responses";
 import { signUpBody, userView } from "@/lib/schemas/users";
@@ -13,3 +14,5 @@ export const POST = route(
   },
   async ({ body }) => created(await createUser(body)),
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods({ POST });

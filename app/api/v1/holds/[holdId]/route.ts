@@ -2,6 +2,7 @@
 // DELETE /api/v1/holds/{holdId} – release your hold
 import { getHoldOrThrow } from "@/lib/booking/get-hold";
 import { releaseHold } from "@/lib/booking/release-hold";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json, noContent } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { holdParams, holdView } from "@/lib/schemas/booking";
@@ -23,3 +24,5 @@ export const DELETE = route(
     return noContent();
   },
 );
+
+export const { POST, PUT, PATCH } = otherMethods({ GET, DELETE });

@@ -1,5 +1,6 @@
 // GET /api/v1/me/holds – your live holds, newest first
 import { listLiveHolds } from "@/lib/booking/list-live-holds";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { liveHoldsView } from "@/lib/schemas/booking";
@@ -16,3 +17,5 @@ export const GET = route(
   },
   async ({ user }) => json({ items: await listLiveHolds(user.id) }, 200, { "cache-control": "no-store" }),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -1,4 +1,5 @@
 // POST /api/v1/me/password – change your password; every other session of yours ends
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { noContent } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { changePasswordBody } from "@/lib/schemas/users";
@@ -22,3 +23,5 @@ export const POST = route(
     return noContent();
   },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods({ POST });

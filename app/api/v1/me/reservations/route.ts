@@ -1,5 +1,6 @@
 // GET /api/v1/me/reservations – your tickets, newest first, cursor-paginated
-import { pageOf, pageQuery } from "@/lib/http/pagination";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { pageOf, pageQuery } from "@/lib/pagination";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { listReservations } from "@/lib/payments/list-reservations";
@@ -10,3 +11,5 @@ export const GET = route(
   async ({ user, query }) =>
   json(await listReservations(user.id, query), 200, { "cache-control": "no-store" }),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -1,6 +1,7 @@
 // POST /api/v1/me/tokens – create a personal access token (its secret is shown once)
 // GET  /api/v1/me/tokens – your live tokens
 import { createAccessToken, listAccessTokens, MAX_LIVE_TOKENS } from "@/lib/auth/access-tokens";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { pageOf, pageQuery } from "@/lib/pagination";
 import { created, json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
@@ -26,3 +27,5 @@ export const GET = route(
   async ({ user, query }) =>
   json(await listAccessTokens(user.id, query), 200, { "cache-control": "no-store" }),
 );
+
+export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });

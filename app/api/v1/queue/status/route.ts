@@ -1,4 +1,5 @@
 // GET /api/v1/queue/status – your place in line (send X-Queue-Token)
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { getQueueStatus } from "@/lib/queue/get-queue-status";
@@ -13,3 +14,5 @@ export const GET = route(
   async ({ queue }) =>
   json(await getQueueStatus(queue!), 200, { "cache-control": "no-store" }),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -1,4 +1,5 @@
 // POST /api/v1/wallet/charges – top up your wallet (Idempotency-Key required)
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { created } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { chargeBody, chargeView } from "@/lib/schemas/wallet";
@@ -14,3 +15,5 @@ export const POST = route(
   },
   async ({ user, body, tx }) => created(await chargeWallet(tx, user.id, body.amount)),
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -1,5 +1,6 @@
 // GET /api/v1/wallet/transactions – your ledger, newest first, cursor-paginated
-import { pageOf } from "@/lib/http/pagination";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { pageOf } from "@/lib/pagination";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { ledgerEntryView, transactionsQuery } from "@/lib/schemas/wallet";
@@ -14,3 +15,5 @@ export const GET = route(
   async ({ user, query }) =>
   json(await listTransactions(user.id, query), 200, { "cache-control": "no-store" }),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

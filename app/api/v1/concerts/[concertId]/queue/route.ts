@@ -1,5 +1,6 @@
 // POST /api/v1/concerts/{concertId}/queue – join the concert's waiting room (or get your place back)
 // GET  /api/v1/concerts/{concertId}/queue – the line's public counters, cacheable for a second
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { enterQueue } from "@/lib/queue/enter-queue";
@@ -44,3 +45,5 @@ export const GET = route(
     "cache-control": "public, max-age=1, s-maxage=1, stale-while-revalidate=5",
   }),
 );
+
+export const { PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -1,6 +1,7 @@
 // GET /api/v1/concerts/{concertId}/schedules – bookable dates with seat counts (ACTIVE queue token)
 import { listBookableSchedules } from "@/lib/booking/list-bookable-schedules";
-import { pageOf } from "@/lib/http/pagination";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { pageOf } from "@/lib/pagination";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { bookableScheduleView } from "@/lib/schemas/booking";
@@ -21,3 +22,5 @@ export const GET = route(
   },
   async ({ params }) => json({ items: await listBookableSchedules(params.concertId), nextCursor: null }, 200, { "cache-control": "no-store" }),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

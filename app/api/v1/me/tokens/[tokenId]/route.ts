@@ -1,5 +1,6 @@
 // DELETE /api/v1/me/tokens/{tokenId} – revoke a personal access token
 import { revokeAccessToken } from "@/lib/auth/access-tokens";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { noContent } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { accessTokenParams } from "@/lib/schemas/access-tokens";
@@ -15,3 +16,5 @@ export const DELETE = route(
     return noContent();
   },
 );
+
+export const { GET, HEAD, POST, PUT, PATCH } = otherMethods({ DELETE });

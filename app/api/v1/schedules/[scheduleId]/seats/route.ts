@@ -1,6 +1,7 @@
 // GET /api/v1/schedules/{scheduleId}/seats – the seat map with live status (ACTIVE queue token)
 import { getSeatMap } from "@/lib/booking/get-seat-map";
 import { getScheduleConcertIdOrThrow } from "@/lib/booking/schedule-concert";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { scheduleParams, seatMapView } from "@/lib/schemas/booking";
@@ -14,3 +15,5 @@ export const GET = route(
   },
   async ({ params }) => json(await getSeatMap(params.scheduleId), 200, { "cache-control": "no-store" }),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

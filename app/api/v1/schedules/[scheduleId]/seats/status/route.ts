@@ -1,6 +1,7 @@
 // GET /api/v1/schedules/{scheduleId}/seats/status – the seats' live statuses only (ACTIVE queue token)
 import { getSeatStatuses } from "@/lib/booking/get-seat-map";
 import { getScheduleConcertIdOrThrow } from "@/lib/booking/schedule-concert";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { scheduleParams, seatStatusesView } from "@/lib/schemas/booking";
@@ -20,3 +21,5 @@ export const GET = route(
   },
   async ({ params }) => json(await getSeatStatuses(params.scheduleId), 200, { "cache-control": "no-store" }),
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -1,0 +1,25 @@
+import { Server, type IncomingMessage, type ServerResponse } from "node:http";
+import { PROBLEM_CONTENT_TYPE, problemFor } from "./problem";
+
+// Node's fetch `Request` refuses TRACE, so Next fails on it with a 500 before any of our
+// code (a proxy included) runs; it is answered below Next instead. (Node's parser itself
+// refuses TRACK, and CONNECT never reaches a request handler.)
+const REFUSED_BY_FETCH = new Set(["TRACE"]);
+
+/** Answers a request Next cannot represent with 405 problem+json; false for any other. */
+export function answerUnsupportedMethod(request: IncomingMessage, response: ServerResponse): boolean {
+  if (!REFUSED_BY_FETCH.has(request.method ?? "")) return false;
+  const problem = problemFor("METHOD_NOT_ALLOWED", `${request.method} is not supported by this server.`);
+  response.writeHead(problem.status, { "content-type": PROBLEM_CONTENT_TYPE, "x-content-type-options": "nosniff" });
+  response.end(JSON.stringify(problem));
+  return true;
+}
+
+/** Makes every HTTP server of this process answer those methods itself; run once at startup. */
+export function refuseUnsupportedMethods() {
+  const emit = Server.prototype.emit;
+  Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request" && answerUnsupportedMethod(args[0] as IncomingMessage, args[1] as ServerResponse)) return true;
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+  };
+}
