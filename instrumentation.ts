@@ -4,6 +4,4 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./lib/env");
   env();
-  const { refuseUnsupportedMethods } = await import("./lib/http/unsupported-methods");
-  refuseUnsupportedMethods();
 }

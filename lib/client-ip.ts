@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { env } from "../env";
+import type { Env } from "./env";
 
 /** Set by the production server (scripts/serve.ts) to the TCP peer's address. */
 export const PEER_ADDRESS_HEADER = "x-stagepass-peer";
@@ -12,7 +12,7 @@ export const PEER_ADDRESS_HEADER = "x-stagepass-peer";
  * - `vercel`: the platform's own header, which it sets and clients cannot.
  * Anything that is not an IP address counts as "unknown".
  */
-export function clientIp(headers: Headers, trustedProxy = env().TRUSTED_PROXY): string {
+export function clientIp(headers: Headers, trustedProxy: Env["TRUSTED_PROXY"]): string {
   let candidate: string | null | undefined;
   if (trustedProxy === "vercel") {
     candidate = headers.get("x-vercel-forwarded-for")?.split(",")[0] ?? headers.get("x-real-ip");

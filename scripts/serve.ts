@@ -1,9 +1,11 @@
 // npm start — the production server: Next's own request handler behind a plain Node HTTP
 // server that passes on the TCP peer's address, which Next does not show route handlers.
 // Without it a client's own X-Forwarded-For would be the only address there is to go by.
+// It also answers methods Next cannot represent (TRACE) before Next fails on them.
 import http from "node:http";
 import next from "next";
-import { PEER_ADDRESS_HEADER } from "../lib/http/client-ip";
+import { PEER_ADDRESS_HEADER } from "../lib/client-ip";
+import { answerUnsupportedMethod } from "../lib/http/unsupported-methods";
 
 const port = Number(process.env.PORT ?? 3000);
 
@@ -12,6 +14,7 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = http.createServer((request, response) => {
+  if (answerUnsupportedMethod(request, response)) return;
   // Set, never appended: whatever a client sent under this name is replaced.
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
   void handle(request, response);

@@ -2,7 +2,8 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
-import { clientIp, enforceRateLimit, RateLimitedError } from "../rate-limit/enforce-rate-limit";
+import { clientIp } from "../client-ip";
+import { enforceRateLimit, RateLimitedError } from "../rate-limit/enforce-rate-limit";
 import { verifyCredentials } from "../users/verify-credentials";
 import { endSession, isSessionLive, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
 
@@ -50,7 +51,7 @@ export function authOptions(): NextAuthOptions {
             const headers = new Headers(request?.headers as Record<string, string> | undefined);
             // Guessing is limited per address, and per account from each address (so nobody
             // elsewhere can lock an account out), then per account by backoff; the form says so.
-            const ip = clientIp(headers);
+            const ip = clientIp(headers, env().TRUSTED_PROXY);
             await enforceRateLimit("signIn", { userKey: `${credentials.email.trim().toLowerCase()} ${ip}`, ip });
             const account = await verifyCredentials(credentials.email, credentials.password);
             return account && { ...account, sessionId: await startSession(account.id) };

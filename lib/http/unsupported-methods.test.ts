@@ -1,16 +1,17 @@
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refuseUnsupportedMethods } from "./unsupported-methods";
+import { answerUnsupportedMethod } from "./unsupported-methods";
 
 // Without the guard, Next builds a fetch Request from TRACE, which throws: a 500.
-describe("refuseUnsupportedMethods", () => {
+describe("answerUnsupportedMethod", () => {
   let server: Server;
   let port: number;
 
   beforeAll(async () => {
-    refuseUnsupportedMethods();
+    // As scripts/serve.ts does, in front of Next's handler.
     server = createServer((req, res) => {
+      if (answerUnsupportedMethod(req, res)) return;
       new Request("http://localhost/", { method: req.method }); // what Next does first
       res.end("handled");
     });

@@ -1,8 +1,8 @@
-import { Server, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { PROBLEM_CONTENT_TYPE, problemFor } from "./problem";
 
 // Node's fetch `Request` refuses TRACE, so Next fails on it with a 500 before any of our
-// code (a proxy included) runs; it is answered below Next instead. (Node's parser itself
+// code (a proxy included) runs; the production server (scripts/serve.ts) answers it first. (Node's parser itself
 // refuses TRACK, and CONNECT never reaches a request handler.)
 const REFUSED_BY_FETCH = new Set(["TRACE"]);
 
@@ -13,13 +13,4 @@ export function answerUnsupportedMethod(request: IncomingMessage, response: Serv
   response.writeHead(problem.status, { "content-type": PROBLEM_CONTENT_TYPE, "x-content-type-options": "nosniff" });
   response.end(JSON.stringify(problem));
   return true;
-}
-
-/** Makes every HTTP server of this process answer those methods itself; run once at startup. */
-export function refuseUnsupportedMethods() {
-  const emit = Server.prototype.emit;
-  Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request" && answerUnsupportedMethod(args[0] as IncomingMessage, args[1] as ServerResponse)) return true;
-    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
-  };
 }

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { isIP } from "node:net";
 import { db } from "../db";
 import { env } from "../env";
 import { DomainError } from "../errors";
@@ -50,15 +49,4 @@ export async function enforceRateLimit(
   }
   const refused = results.filter((r) => !r.allowed);
   if (refused.length) throw new RateLimitedError(Math.max(...refused.map((r) => r.retryAfterSeconds)));
-}
-
-/**
- * The client's address as the proxy in front of the app saw it: X-Real-IP, else the last
- * X-Forwarded-For hop (the one that proxy appended; earlier hops are the client's own
- * claims). Anything that is not an IP address counts as unknown. Without a proxy in front
- * these headers are the client's to set, so deploy behind one (Vercel, nginx, a load balancer).
- */
-export function clientIp(headers: Headers): string {
-  const candidates = [headers.get("x-real-ip"), headers.get("x-forwarded-for")?.split(",").at(-1)];
-  return candidates.map((c) => c?.trim()).find((c): c is string => !!c && isIP(c) !== 0) ?? "unknown";
 }

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { PEER_ADDRESS_HEADER } from "@/lib/http/client-ip";
+import { PEER_ADDRESS_HEADER } from "@/lib/client-ip";
 import { call, STRONG_PASSWORD, uniqueEmail } from "@/tests/helpers";
 import { POST } from "./route";
 
