@@ -3,11 +3,13 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { resolveIdentity, type Identity } from "../auth/identity";
+import type { TokenScope } from "../auth/scopes";
+import { clientIp } from "../client-ip";
 import { systemClock } from "../clock";
+import { env } from "../env";
 import { DomainError, ValidationError, type FieldError } from "../errors";
 import { QUEUE_TOKEN_HEADER, requireActiveQueueToken, requireOwnQueueToken } from "../queue/queue-guard";
 import { enforceRateLimit, RateLimitedError } from "../rate-limit/enforce-rate-limit";
-import { clientIp } from "./client-ip";
 import type { RateLimitName } from "../rate-limit/rules";
 import type { RouteDoc } from "../openapi/route-doc";
 import type { QueueClaims } from "../queue/queue-token";
@@ -36,6 +38,8 @@ export interface RouteConfig<A extends AuthMode, P, Q, B, I> {
    * only (managing tokens must not be possible with a token, or a leaked one could mint more).
    */
   auth: A;
+  /** What a personal access token needs to be allowed this (sessions may do everything). Default: `read`. */
+  scope?: TokenScope;
   params?: P;
   query?: Q;
   body?: B;
@@ -107,9 +111,13 @@ export function route(config: AnyRouteConfig, handler: Handler<AuthMode, Schema,
       if (config.auth === "session" && user?.via !== "session") {
         throw new DomainError("SESSION_REQUIRED", "Manage access tokens from your account page, signed in; a token cannot do it.");
       }
+      const scope = config.scope ?? "read";
+      if (user && !user.scopes.includes(scope)) {
+        throw new DomainError("INSUFFICIENT_SCOPE", `This access token was not given the "${scope}" scope. Create one that has it.`);
+      }
       // Cookies ride along on cross-site requests; tokens do not, so only sessions need this.
       if (user?.via === "session" && UNSAFE_METHODS.has(request.method)) assertSameOrigin(request);
-      if (config.rateLimit) await enforceRateLimit(config.rateLimit, { userKey: user?.id, ip: clientIp(request.headers) });
+      if (config.rateLimit) await enforceRateLimit(config.rateLimit, { userKey: user?.id, ip: clientIp(request.headers, env().TRUSTED_PROXY) });
       // Every invalid field is reported at once, wherever it is.
       const invalid: FieldError[] = [];
       const params = parse(config.params, await segment.params, "params", invalid);

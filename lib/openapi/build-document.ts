@@ -46,6 +46,7 @@ function errorsOf(config: Config, method: string): ErrorCode[] {
   if (config.body) ["MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"].forEach((c) => codes.add(c as ErrorCode));
   if (config.auth !== "none") ["UNAUTHENTICATED", "INVALID_ACCESS_TOKEN"].forEach((c) => codes.add(c as ErrorCode));
   if (config.auth === "session") codes.add("SESSION_REQUIRED");
+  if (config.auth === "user") codes.add("INSUFFICIENT_SCOPE");
   if (config.auth !== "none" && !["get", "head"].includes(method.toLowerCase())) codes.add("CROSS_ORIGIN_REQUEST");
   if (config.queue) ["QUEUE_TOKEN_MISSING", "QUEUE_TOKEN_INVALID", "QUEUE_TOKEN_EXPIRED", "QUEUE_TOKEN_NOT_YOURS"].forEach((c) => codes.add(c as ErrorCode));
   if (typeof config.queue === "function") ["QUEUE_TOKEN_WRONG_CONCERT", "QUEUE_NOT_ACTIVE"].forEach((c) => codes.add(c as ErrorCode));
@@ -102,7 +103,7 @@ function securityOf(config: Config) {
   if (config.doc.cron) return [{ cronSecret: [] }];
   if (config.auth === "none") return [];
   if (config.auth === "session") return [{ sessionCookie: [] }];
-  return [{ sessionCookie: [] }, { bearerToken: [] }];
+  return [{ sessionCookie: [] }, { bearerToken: [config.scope ?? "read"] }];
 }
 
 /** The OpenAPI 3.1 document of the public API, built from the routes' own configs. */
@@ -142,7 +143,7 @@ export function buildOpenApiDocument(operations: Operation[]) {
           name: "next-auth.session-token",
           description: "The browser session (sign in at /signin). Over HTTPS the cookie is named __Secure-next-auth.session-token.",
         },
-        bearerToken: { type: "http", scheme: "bearer", description: "A personal access token (create one on /account or with POST /api/v1/me/tokens)." },
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal access token (create one on /account or with POST /api/v1/me/tokens). Each operation names the scope it needs: read, booking or payments." },
         queueToken: { type: "apiKey", in: "header", name: "X-Queue-Token", description: "Your place in a concert's line, from POST /api/v1/concerts/{concertId}/queue." },
         cronSecret: { type: "http", scheme: "bearer", description: "CRON_SECRET, for the scheduler only." },
       },

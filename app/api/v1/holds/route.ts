@@ -9,6 +9,7 @@ import { createHoldBody, holdView } from "@/lib/schemas/booking";
 export const POST = route(
   {
     auth: "user",
+    scope: "booking",
     body: createHoldBody,
     rateLimit: "holds",
     queue: ({ body }) => getScheduleConcertIdOrThrow(body.scheduleId),

@@ -61,7 +61,8 @@ describe("GET /api/v1/openapi.json", () => {
     expect(pay.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["Idempotency-Key", "X-Queue-Token"]));
     expect(pay.responses["410"]["x-error-codes"]).toEqual(["HOLD_EXPIRED"]);
     expect(body.paths["/api/v1/concerts"].get.security).toEqual([]);
-    expect(body.paths["/api/v1/wallet"].get.security).toEqual([{ sessionCookie: [] }, { bearerToken: [] }]);
+    expect(body.paths["/api/v1/wallet"].get.security).toEqual([{ sessionCookie: [] }, { bearerToken: ["read"] }]);
+    expect(body.paths["/api/v1/payments"].post.security).toEqual([{ sessionCookie: [] }, { bearerToken: ["payments"] }]);
     expect(body.components.schemas.Problem.properties.code.enum).toEqual(Object.keys(errorTable));
   });
 });

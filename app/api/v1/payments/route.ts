@@ -10,6 +10,7 @@ import { paymentBody, receiptView } from "@/lib/schemas/payments";
 export const POST = route(
   {
     auth: "user",
+    scope: "payments",
     body: paymentBody,
     queue: ({ user, body }) => getHoldConcertIdOrThrow(body.holdId, user.id),
     idempotent: "payment",

@@ -5,9 +5,14 @@ import { route } from "@/lib/http/route";
 import { leaveQueue } from "@/lib/queue/leave-queue";
 
 export const DELETE = route(
-  { auth: "user", queue: "own", doc: { summary: "Leave the line", tag: "Waiting room", responses: { 204: { description: "Left; the token no longer counts", schema: null } } } },
+  {
+    auth: "user",
+    scope: "booking",
+    queue: "own",
+    doc: { summary: "Leave the line", tag: "Waiting room", responses: { 204: { description: "Left; the token no longer counts", schema: null } } },
+  },
   async ({ queue }) => {
-    await leaveQueue(queue!);
+    await leaveQueue(queue);
     return noContent();
   },
 );

@@ -16,6 +16,7 @@ export const GET = route(
 export const DELETE = route(
   {
     auth: "user",
+    scope: "booking",
     params: holdParams,
     doc: { summary: "Release your hold", tag: "Booking", responses: { 204: { description: "Released (or already over)", schema: null } }, errors: ["NOT_FOUND", "HOLD_CLOSED"] },
   },

@@ -3,7 +3,9 @@ import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { GET as TRANSACTIONS } from "@/app/api/v1/wallet/transactions/route";
 import { GET as WALLET } from "@/app/api/v1/wallet/route";
+import { createAccessToken } from "@/lib/auth/access-tokens";
 import { db } from "@/lib/db";
+import { createAccessTokenBody } from "@/lib/schemas/access-tokens";
 import { MAX_BALANCE, MAX_CHARGE } from "@/lib/wallet/policy";
 import { call, createTestUser } from "@/tests/helpers";
 import { POST } from "./route";
@@ -135,5 +137,19 @@ describe("an Idempotency-Key whose request never committed", () => {
     expect(retried.body.balance).toBe(5_000);
     expect((await charge(user.auth, 5_000, key)).headers.get("idempotent-replayed")).toBe("true");
     expect(await db.idempotencyRecord.count({ where: { userId: user.id } })).toBe(1);
+  });
+});
+
+describe("access token scopes", () => {
+  it("lets a read-only token read the wallet but not top it up (403 INSUFFICIENT_SCOPE, nothing charged)", async () => {
+    const user = await createTestUser();
+    const { token } = await createAccessToken(user.id, createAccessTokenBody.parse({ name: "read only", scopes: ["read"] }));
+    const readOnly = { authorization: `Bearer ${token}` };
+    expect((await call(WALLET, { headers: readOnly })).status).toBe(200);
+    const refused = await charge(readOnly, 1_000);
+    expect(refused).toMatchObject({ status: 403, body: { code: "INSUFFICIENT_SCOPE" } });
+    expect((await db.wallet.findUniqueOrThrow({ where: { userId: user.id } })).balance).toBe(0);
+    // The same person with a token that has the scope may.
+    expect((await charge(user.auth, 1_000)).status).toBe(201);
   });
 });

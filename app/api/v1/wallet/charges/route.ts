@@ -8,6 +8,7 @@ import { chargeWallet } from "@/lib/wallet/charge-wallet";
 export const POST = route(
   {
     auth: "user",
+    scope: "payments",
     body: chargeBody,
     rateLimit: "charges",
     idempotent: "wallet.charge",

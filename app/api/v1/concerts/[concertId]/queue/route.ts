@@ -10,6 +10,7 @@ import { concertParams, enteredQueueView, queueCountersView } from "@/lib/schema
 export const POST = route(
   {
     auth: "user",
+    scope: "booking",
     params: concertParams,
     rateLimit: "queueEntry",
     doc: {
