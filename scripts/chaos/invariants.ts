@@ -137,14 +137,20 @@ export async function selfTestChecks(client: pg.Client): Promise<{ corruption: s
     {
       corruption: "a PAID hold with no payment",
       expected: "payment = hold = tickets = debit",
-      sql: [`UPDATE holds SET status = 'PAID', closed_at = now() WHERE id = (SELECT id FROM holds WHERE status <> 'PAID' LIMIT 1)`],
+      sql: [
+        `INSERT INTO holds (user_id, schedule_id, status, amount, expires_at, closed_at)
+           SELECT (SELECT id FROM users LIMIT 1), (SELECT id FROM schedules LIMIT 1), 'PAID', 1000, now(), now()`,
+      ],
     },
   ];
   const outcomes = [];
   for (const c of corruptions) {
     await client.query("BEGIN");
     try {
-      for (const statement of c.sql) await client.query(statement);
+      let changed = 0;
+      for (const statement of c.sql) changed = (await client.query(statement)).rowCount ?? 0;
+      // A corruption that touched no row proves nothing about its check.
+      if (changed === 0) throw new Error("no row to corrupt");
       const results = await checkInvariants(client, { inOpenTransaction: true });
       outcomes.push({ corruption: c.corruption, expected: c.expected, caught: (results.find((r) => r.name === c.expected)?.violations ?? 0) > 0 });
     } catch (error) {

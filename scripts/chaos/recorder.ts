@@ -47,6 +47,11 @@ export class Recorder {
     if (open && open.back === null) open.back = at;
   }
 
+  /** The latest outage: when its dependency went away and came back. */
+  lastOutage(): { down: number; back: number | null } | undefined {
+    return this.outages.at(-1);
+  }
+
   /** Was a dependency up for at least `ms` before `at`? */
   upFor(at: number, ms: number): boolean {
     for (const o of this.outages) {

@@ -44,6 +44,7 @@ function cleanUp(): Promise<void> {
   })();
   return cleaning;
 }
+process.on("exit", () => rmSync(tmp, { recursive: true, force: true }));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     console.error(`\n${signal}: stopping everything this run started…`);
@@ -110,7 +111,8 @@ try {
     const row = judgeFault({ name: fault.name, start, back, end }, recorder, invariants);
     rows.push(row);
     const failures = rowFailures(row);
-    say(`  back after ${((back - start) / 1000).toFixed(1)} s, window ${((end - start) / 1000).toFixed(0)} s: ${failures.length ? failures.join(" · ") : "ok"}`);
+    const down = recorder.lastOutage()?.down ?? start;
+    say(`  down ${((back - down) / 1000).toFixed(1)} s, window ${((end - start) / 1000).toFixed(0)} s: ${failures.length ? failures.join(" · ") : "ok"}`);
   }
 
   stopped = true;

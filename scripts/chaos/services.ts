@@ -9,6 +9,24 @@ import { startUpstashRestServer, type UpstashRestServer } from "../upstash-rest-
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// Last resort: if this process exits without its cleanup (a second Ctrl-C, another
+// library's exit hook), still take down the children it started, by pid.
+const livePids = new Map<number, { group: boolean }>();
+process.on("exit", () => {
+  for (const [pid, { group }] of livePids) {
+    try {
+      process.kill(group ? -pid : pid, "SIGKILL");
+    } catch {}
+  }
+});
+
+function track(child: ChildProcess, group = false) {
+  if (child.pid === undefined) return;
+  const pid = child.pid;
+  livePids.set(pid, { group });
+  child.once("exit", () => livePids.delete(pid));
+}
+
 /** The cluster under `dir` on `port`; stop and start again keep its data. */
 export class PostgresService {
   private running: RunningPostgres | null = null;
@@ -51,6 +69,7 @@ export class RedisService {
     child.stdout!.pipe(this.log, { end: false });
     child.stderr!.pipe(this.log, { end: false });
     this.child = child;
+    track(child);
     for (let i = 0; i < 100; i++) {
       if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode} (see ${this.log.path})`);
       if (await this.ping()) return;
@@ -119,6 +138,7 @@ export class AppService {
     child.stdout!.pipe(this.log, { end: false });
     child.stderr!.pipe(this.log, { end: false });
     this.child = child;
+    track(child, true);
     for (let i = 0; i < 240; i++) {
       if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode} (see ${this.log.path})`);
       const ok = await fetch(`${this.url}/api/v1/health/live`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
