@@ -34,3 +34,10 @@ export async function endOtherSessions(userId: string, keepSessionId: string | u
     data: { revokedAt: new Date() },
   });
 }
+
+/** Drops sessions that can no longer count: expired, or signed out a day ago or more (cron). */
+export async function purgeEndedSessions(now = new Date()): Promise<number> {
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60_000);
+  const { count } = await db.session.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { revokedAt: { lte: dayAgo } }] } });
+  return count;
+}

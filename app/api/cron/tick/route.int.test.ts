@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getQueueSettingsOrThrow } from "@/lib/queue/settings";
 import { queueStore } from "@/lib/queue/store";
-import { call, createConcert, createUsers } from "@/tests/helpers";
+import { call, createConcert, createTestUser, createUsers } from "@/tests/helpers";
 import { GET } from "./route";
 
 describe("GET /api/cron/tick", () => {
@@ -31,5 +32,22 @@ describe("GET /api/cron/tick", () => {
       { concertId: concert.id, admitted: 2, serving: 5 },
       { concertId: concert.id, admitted: 0, serving: 5 },
     ]);
+  });
+});
+
+describe("GET /api/cron/tick housekeeping", () => {
+  it("purges ended sessions, and only those", async () => {
+    const user = await createTestUser();
+    const now = Date.now();
+    const day = 24 * 60 * 60_000;
+    const [expired, signedOut, live] = await Promise.all([
+      db.session.create({ data: { userId: user.id, expiresAt: new Date(now - 1000) } }),
+      db.session.create({ data: { userId: user.id, expiresAt: new Date(now + day), revokedAt: new Date(now - 2 * day) } }),
+      db.session.create({ data: { userId: user.id, expiresAt: new Date(now + day) } }),
+    ]);
+    const response = await call(GET, { headers: { authorization: `Bearer ${env().CRON_SECRET}` } });
+    expect(response.body.purged.sessions).toBeGreaterThanOrEqual(2);
+    const left = await db.session.findMany({ where: { id: { in: [expired.id, signedOut.id, live.id] } }, select: { id: true } });
+    expect(left.map((s) => s.id)).toEqual([live.id]);
   });
 });

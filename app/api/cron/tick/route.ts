@@ -1,6 +1,7 @@
 // GET /api/cron/tick – scheduled housekeeping: release lapsed holds, advance every waiting
-// room, purge spent idempotency keys and rate-limit counters (Bearer CRON_SECRET)
+// room, purge spent idempotency keys, rate-limit counters and ended sessions (Bearer CRON_SECRET)
 import { requireCronSecret } from "@/lib/auth/cron";
+import { purgeEndedSessions } from "@/lib/auth/sessions";
 import { releaseExpiredHolds } from "@/lib/booking/release-expired-holds";
 import { db } from "@/lib/db";
 import { purgeIdempotencyRecords } from "@/lib/http/idempotency";
@@ -17,11 +18,15 @@ export const GET = route(
     doc: { summary: "Scheduled housekeeping", tag: "Operations", cron: true, responses: { 200: { description: "What the tick did", schema: tickView } }, errors: ["UNAUTHENTICATED"] },
   },
   async ({ request }) => {
-  requireCronSecret(request.headers.get("authorization"));
-  // Holds first: seats freed now are visible to the people this tick admits.
-  const released = await releaseExpiredHolds();
-  const queues = await admitAllQueues();
-  const purged = { idempotencyKeys: await purgeIdempotencyRecords(), rateLimitCounters: await deleteExpiredRateLimitCounters(db) };
+    requireCronSecret(request.headers.get("authorization"));
+    // Holds first: seats freed now are visible to the people this tick admits.
+    const released = await releaseExpiredHolds();
+    const queues = await admitAllQueues();
+    const purged = {
+      idempotencyKeys: await purgeIdempotencyRecords(),
+      rateLimitCounters: await deleteExpiredRateLimitCounters(db),
+      sessions: await purgeEndedSessions(),
+    };
     return json({ released, queues, purged }, 200, { "cache-control": "no-store" });
   },
 );
