@@ -64,6 +64,9 @@ test.describe.serial("API scenarios", () => {
     expect((await call("POST", "/api/v1/users", { data: { email, password: "correct-horse-9", name: "S" } })).body.code).toBe("EMAIL_TAKEN");
     expect((await call("POST", "/api/v1/users", { data: { email: "nope", password: "x", name: "" } })).body.code).toBe("VALIDATION_FAILED");
     expect((await call("POST", "/api/v1/users", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } })).body.code).toBe("MALFORMED_JSON");
+    // Only JSON, and only a little of it: a form post cannot pose as an API call.
+    expect((await call("POST", "/api/v1/users", { data: Buffer.from("email=x"), headers: { "content-type": "text/plain" } })).body.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    expect((await call("POST", "/api/v1/users", { data: { email, password: "correct-horse-9", name: "x".repeat(50_000) } })).body.code).toBe("PAYLOAD_TOO_LARGE");
 
     // Tokens are managed with the browser session only: a token cannot mint or revoke tokens.
     const made = await call("POST", "/api/v1/me/tokens", { context: a.context, data: { name: "second" } });
@@ -80,6 +83,14 @@ test.describe.serial("API scenarios", () => {
     expect(readOnly.body.scopes).toEqual(["read"]);
     for (let i = 0; i < 18; i++) expect((await call("POST", "/api/v1/me/tokens", { context: b.context, data: { name: `filler ${i}` } })).status).toBe(201);
     expect((await call("POST", "/api/v1/me/tokens", { context: b.context, data: { name: "one too many" } })).body.code).toBe("ACCESS_TOKEN_LIMIT_REACHED");
+    // A read-only token reads, and may do nothing else.
+    const readOnlyAuth = { authorization: `Bearer ${readOnly.body.token}` };
+    expect((await call("GET", "/api/v1/wallet", { headers: readOnlyAuth })).status).toBe(200);
+    const spend = { ...readOnlyAuth, "idempotency-key": randomUUID() };
+    expect((await call("POST", "/api/v1/wallet/charges", { headers: spend, data: { amount: 1_000 } })).body.code).toBe("INSUFFICIENT_SCOPE");
+    // The browser session's cookie rides along on a cross-site request; its Origin gives it away.
+    const forged = await call("DELETE", "/api/v1/me/tokens/{tokenId}", { context: b.context, params: { tokenId: readOnly.body.id }, headers: { origin: "https://evil.example" } });
+    expect(forged.body.code).toBe("CROSS_ORIGIN_REQUEST");
 
     // A password change keeps this session; wrong current passwords meet the sign-in backoff.
     const newPassword = "a-brand-new-secret-7";
@@ -150,7 +161,9 @@ test.describe.serial("API scenarios", () => {
     const hold = await call("POST", "/api/v1/holds", { headers: shopA, data: { scheduleId: id("date"), seatIds: [free[0], free[1]] } });
     expect(hold.status).toBe(201);
     ids.hold = hold.body.id;
-    expect((await call("POST", "/api/v1/holds", { headers: shopA, data: { scheduleId: id("date"), seatIds: [free[2]] } })).body.code).toBe("HOLD_EXISTS");
+    // A second hold is refused, naming the first, which is also listed: a lost answer is never a dead end.
+    expect((await call("POST", "/api/v1/holds", { headers: shopA, data: { scheduleId: id("date"), seatIds: [free[2]] } })).body).toMatchObject({ code: "HOLD_EXISTS", holdId: id("hold") });
+    expect((await call("GET", "/api/v1/me/holds", { headers: a.auth })).body.items.map((h: { id: string }) => h.id)).toEqual([id("hold")]);
     expect((await call("POST", "/api/v1/holds", { headers: shopB, data: { scheduleId: id("date"), seatIds: [free[1], free[3]] } })).body.code).toBe("SEAT_UNAVAILABLE");
     expect((await call("POST", "/api/v1/holds", { headers: shopB, data: { scheduleId: id("date"), seatIds: free.slice(3, 8) } })).body.code).toBe("VALIDATION_FAILED");
     expect((await call("GET", "/api/v1/holds/{holdId}", { headers: a.auth, params: { holdId: id("hold") } })).body.status).toBe("ACTIVE");
