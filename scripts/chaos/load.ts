@@ -90,7 +90,9 @@ export class Fan {
 
   private async cycle() {
     await this.charge(30_000);
-    if (this.stopped() || !(await this.becomeActive(performance.now() + 90_000))) return;
+    // Waiting is bounded too, so fans keep starting top-ups (money under retry) through a
+    // long outage; the place in line is kept for the next round.
+    if (this.stopped() || !(await this.becomeActive(performance.now() + RETRY_WINDOW_MS))) return;
     const scheduleId = this.target.scheduleIds[Math.floor(Math.random() * this.target.scheduleIds.length)]!;
     const hold = await this.hold(scheduleId);
     if (hold) await this.pay(hold);
