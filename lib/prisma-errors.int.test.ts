@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { freePort } from "@/scripts/db/embedded-postgres";
+import { freePort } from "@/scripts/free-port";
 import { createPrismaClient, db } from "./db";
 import { isDatabaseUnavailable, isUniqueViolation } from "./prisma-errors";
 

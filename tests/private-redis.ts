@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import { freePort } from "@/scripts/free-port";
 import { startUpstashRestServer, type UpstashRestServer } from "@/scripts/upstash-rest-server";
 
 // A redis-server of the test's own, without persistence, behind its own REST server, so
@@ -78,16 +79,5 @@ function accepts(port: number): Promise<boolean> {
     const socket = net.connect({ host: "127.0.0.1", port });
     socket.once("connect", () => (socket.destroy(), resolve(true)));
     socket.once("error", () => resolve(false));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }

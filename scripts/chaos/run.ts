@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDatabase } from "../db/admin";
-import { freePort } from "../db/embedded-postgres";
+import { freePort } from "../free-port";
 import { prepareDatabase } from "../db/prepare";
 import { FAULTS, type Services } from "./faults";
 import { checkInvariants, selfTestChecks, type CheckResult } from "./invariants";

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createDatabaseIfMissing, withClient } from "./admin";
-import { freePort, startEmbeddedPostgres } from "./embedded-postgres";
+import { freePort } from "../free-port";
+import { startEmbeddedPostgres } from "./embedded-postgres";
 import { prepareDatabase } from "./prepare";
 
 // What `npm run dev` does on a fresh machine: a new cluster from the npm package's own
