@@ -12,7 +12,7 @@ export default async function AccountPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">Account</h1>
       <p className="text-slate-600">
-        {user.name} · {user.email} · <Link href="/docs" className="text-brand-600 hover:underline">API reference</Link>
+        {user.name} · {user.email} · <Link href="/docs" className="text-brand-600 underline hover:no-underline">API reference</Link>
       </p>
       <AccessTokens />
       <ChangePasswordForm />
