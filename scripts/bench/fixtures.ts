@@ -2,16 +2,19 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Db } from "../../lib/db";
 
-/** Session cookies for `count` new users, as the browser would send them (no DB lookup per request). */
+/** Signed-in browser sessions for `count` new users: a live session row each, and its cookie. */
 export async function createSessionUsers(db: Db, count: number, authSecret: string) {
   const users = await db.user.createManyAndReturn({
     data: Array.from({ length: count }, (_, i) => ({ email: `bench-${i}-${randomUUID()}@example.test`, name: `Bench ${i}`, passwordHash: "none" })),
     select: { id: true, email: true, name: true },
   });
   await db.wallet.createMany({ data: users.map((u) => ({ userId: u.id })) });
+  const expiresAt = new Date(Date.now() + 86_400_000);
+  const sessions = await db.session.createManyAndReturn({ data: users.map((u) => ({ userId: u.id, expiresAt })), select: { id: true, userId: true } });
+  const sessionOf = new Map(sessions.map((s) => [s.userId, s.id]));
   return Promise.all(
     users.map(async (user) => {
-      const jwt = await encode({ token: { sub: user.id, email: user.email, name: user.name }, secret: authSecret });
+      const jwt = await encode({ token: { sub: user.id, email: user.email, name: user.name, sid: sessionOf.get(user.id) }, secret: authSecret });
       return { id: user.id, cookie: `next-auth.session-token=${jwt}` };
     }),
   );

@@ -33,6 +33,9 @@ export async function runLoad(options: {
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  // A benchmark of refusals measures nothing: no request may fail to authenticate or fail on our side.
+  const broken = Object.keys(statuses).map(Number).filter((status) => status === 401 || status >= 500);
+  if (broken.length) throw new Error(`The load was answered with ${broken.join(", ")}: ${JSON.stringify(statuses)}. Fix the setup or the app before reading any figure.`);
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;

@@ -120,7 +120,9 @@ try {
   console.log(`  outcomes ${JSON.stringify(tally)} · seats sold ${sales!.sold} · double sales ${sales!.double_sold} · sold seats without a ticket ${sales!.sold_without_ticket}`);
   console.log(`  responses ${JSON.stringify(statuses)} · 5xx ${Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0)}`);
   console.log(`  money: balances ${after.balances} + payments ${after.payments} = charges ${after.charges} → ${conserved ? "conserved" : "NOT CONSERVED"}`);
-  if (!conserved || sales!.double_sold || sales!.sold_without_ticket || Object.keys(statuses).some((s) => Number(s) >= 500)) process.exitCode = 1;
+  // Nobody paid, or anybody was refused as a stranger: the run measured a broken setup.
+  const broken = !tally.paid || statuses[401];
+  if (broken || !conserved || sales!.double_sold || sales!.sold_without_ticket || Object.keys(statuses).some((s) => Number(s) >= 500)) process.exitCode = 1;
 } finally {
   await app.stop();
   await close();
