@@ -19,6 +19,10 @@ const schema = z
     DATABASE_URL: z
       .string({ error: "is not set: `npm run dev` starts an embedded PostgreSQL, or set it to your database" })
       .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+    DATABASE_POOL_SIZE: positiveInt.default(10),
+    // No statement of ours takes seconds; one that does is stuck, and holds a pooled connection.
+    DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(10_000),
+    NEXTAUTH_URL: z.url().optional(),
     AUTH_SECRET: secret,
     QUEUE_TOKEN_SECRET: secret,
     CRON_SECRET: secret,
@@ -29,7 +33,7 @@ const schema = z
     QUEUE_ADMIT_PER_TICK: positiveInt.default(50),
     QUEUE_ACTIVE_TTL_SECONDS: positiveInt.default(900),
     RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
-    // Which proxy headers to believe for the client's address (lib/http/client-ip.ts).
+    // Which proxy headers to believe for the client's address (lib/client-ip.ts).
     TRUSTED_PROXY: z
       .union([z.literal("vercel"), z.coerce.number().int().min(1).max(10)], { error: 'must be "vercel" or a number of proxy hops (1–10)' })
       .optional(),

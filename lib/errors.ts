@@ -77,8 +77,8 @@ export class SeatUnavailableError extends DomainError {
 
 /** The user already holds seats for this date; the hold in the way is named, so it can be found. */
 export class HoldExistsError extends DomainError {
-  constructor(readonly holdId: string) {
-    super("HOLD_EXISTS", "You already hold seats for this date. Pay for them, or release them to pick others.", [], { holdId });
+  constructor(readonly holdId: string | undefined) {
+    super("HOLD_EXISTS", "You already hold seats for this date. Pay for them, or release them to pick others.", [], holdId ? { holdId } : {});
   }
 }
 

@@ -25,13 +25,12 @@ describe("isDatabaseUnavailable", () => {
     }
   });
 
-  it("recognises a connection the server terminated (SQLSTATE 57P01), in queries and in transactions", async () => {
+  it("recognises a connection the server terminated (SQLSTATE 57P01) in the middle of a transaction", async () => {
     const client = createPrismaClient(inject("databaseUrl"));
     try {
       const kill = (pid: number) => db.$queryRaw`SELECT pg_terminate_backend(${pid}::int)`;
-      const [{ pid }] = await client.$queryRaw<[{ pid: number }]>`SELECT pg_backend_pid() AS pid`;
-      await kill(pid);
-      expect(isDatabaseUnavailable(await errorOf(() => client.$queryRaw`SELECT 1`))).toBe(true);
+      // Inside a transaction the connection stays checked out, so the next statement is sure
+      // to meet the termination (an idle one may be replaced by the pool first).
       const inTransaction = await errorOf(() =>
         client.$transaction(async (tx) => {
           const [{ pid: own }] = await tx.$queryRaw<[{ pid: number }]>`SELECT pg_backend_pid() AS pid`;

@@ -33,12 +33,14 @@ const UNAVAILABLE_CODES = [
   "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN",
   // SQLSTATE: connection exceptions, server shutting down or starting, too many connections
   "08000", "08001", "08003", "08004", "08006", "57P01", "57P02", "57P03", "53300",
+  // SQLSTATE: a statement past DATABASE_STATEMENT_TIMEOUT_MS; a replica promoted mid-transaction
+  "57014", "25006",
   // Prisma: unreachable, timed out, connection closed, pool timeout, transaction could not start
   "P1001", "P1002", "P1017", "P2024", "P2028",
 ];
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // pg reports a dropped connection as a plain Error with only a message.
-const UNAVAILABLE_MESSAGE = /connection terminated|connection error|terminating connection|database system is (starting up|shutting down|in recovery)|Client was closed|Connection ended/i;
+const UNAVAILABLE_MESSAGE = /connection terminated|connection error|terminating connection|database system is (starting up|shutting down|in recovery)|Client was closed|Connection ended|timeout exceeded when trying to connect/i;
 
 /** The database could not be reached or dropped the connection: a 503, worth retrying. */
 export function isDatabaseUnavailable(error: unknown): boolean {

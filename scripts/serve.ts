@@ -4,11 +4,14 @@
 // It also answers methods Next cannot represent (TRACE) before Next fails on them.
 import http from "node:http";
 import next from "next";
-import { PEER_ADDRESS_HEADER } from "../lib/client-ip";
+import { randomBytes } from "node:crypto";
+import { PEER_ADDRESS_HEADER, PEER_SECRET_VARIABLE, peerAddressHeader } from "../lib/client-ip";
 import { answerUnsupportedMethod } from "../lib/http/unsupported-methods";
 
 const port = Number(process.env.PORT ?? 3000);
 
+// Drawn here, before Next loads, so route handlers in this process can tell our header apart.
+process.env[PEER_SECRET_VARIABLE] = randomBytes(24).toString("base64url");
 const app = next({ dev: false, port });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -16,7 +19,7 @@ const handle = app.getRequestHandler();
 const server = http.createServer((request, response) => {
   if (answerUnsupportedMethod(request, response)) return;
   // Set, never appended: whatever a client sent under this name is replaced.
-  request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  request.headers[PEER_ADDRESS_HEADER] = peerAddressHeader(request.socket.remoteAddress ?? "");
   void handle(request, response);
 });
 server.listen(port, () => console.log(`Stagepass ready on http://localhost:${port}`));

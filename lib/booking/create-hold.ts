@@ -77,9 +77,10 @@ export async function createHold(
   }
 }
 
-async function liveHoldId(userId: string, scheduleId: string): Promise<string> {
-  const live = await db.hold.findFirstOrThrow({ where: { userId, scheduleId, status: "ACTIVE" }, select: { id: true } });
-  return live.id;
+/** The hold that won the race; it may already be released again, so it may be gone. */
+async function liveHoldId(userId: string, scheduleId: string): Promise<string | undefined> {
+  const live = await db.hold.findFirst({ where: { userId, scheduleId, status: "ACTIVE" }, select: { id: true } });
+  return live?.id;
 }
 
 async function assertOnSale(tx: Tx, scheduleId: string, now: Date) {

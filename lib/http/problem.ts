@@ -38,14 +38,17 @@ export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
   }));
 }
 
-/** Maps anything thrown to a problem; `null` means an unexpected failure (a 5xx to log). */
+/**
+ * Maps anything thrown to a problem; `null` means an unexpected failure (a 5xx to log).
+ * Redis first: its errors wrap a socket error that would also read as a database outage.
+ */
 export function knownProblem(error: unknown): Problem | null {
   if (error instanceof DomainError) return problemFor(error.code, error.message, error.errors, error.details);
-  if (isDatabaseUnavailable(error)) {
-    return problemFor("SERVICE_UNAVAILABLE", "The database is unreachable or too busy right now. Try again shortly.");
-  }
   if (isRedisUnavailable(error)) {
     return problemFor("SERVICE_UNAVAILABLE", "The waiting room's store is unreachable. Try again shortly.");
+  }
+  if (isDatabaseUnavailable(error)) {
+    return problemFor("SERVICE_UNAVAILABLE", "The database is unreachable or too busy right now. Try again shortly.");
   }
   return null;
 }

@@ -67,7 +67,7 @@ export interface RouteContext<A, P, Q, B, K extends boolean, I> {
   queue: K extends true ? QueueClaims : null;
   /** The transaction that will also store the answer, on idempotent routes. */
   tx: I extends string ? Tx : null;
-  /** Runs once the idempotent request has committed (never for replays or failures). */
+  /** Runs once the handler has succeeded (after commit, on idempotent routes); never for replays or failures. */
   afterCommit: (task: () => Promise<unknown>) => void;
   requestId: string;
 }
@@ -117,7 +117,6 @@ export function route(config: AnyRouteConfig, handler: Handler<AuthMode, Schema,
       }
       // Cookies ride along on cross-site requests; tokens do not, so only sessions need this.
       if (user?.via === "session" && UNSAFE_METHODS.has(request.method)) assertSameOrigin(request);
-      if (config.rateLimit) await enforceRateLimit(config.rateLimit, { userKey: user?.id, ip: clientIp(request.headers, env().TRUSTED_PROXY) });
       // Every invalid field is reported at once, wherever it is.
       const invalid: FieldError[] = [];
       const params = parse(config.params, await segment.params, "params", invalid);
@@ -129,12 +128,16 @@ export function route(config: AnyRouteConfig, handler: Handler<AuthMode, Schema,
       const once = config.idempotent ? idempotentRequest(request, user!.id, config.idempotent, body) : null;
       const replay = once && (await findReplay(once));
       if (replay) {
+        // A retry of what already happened is answered, whatever the limits or the limiter's health.
         response = replay;
       } else {
+        if (config.rateLimit) await enforceRateLimit(config.rateLimit, { userKey: user?.id, ip: clientIp(request.headers, env().TRUSTED_PROXY) });
         const queue = user && config.queue ? await checkQueueToken(config.queue, request, user.id, input) : null;
-        const committed: (() => Promise<unknown>)[] = [];
-        const run = (tx: Tx | null) =>
-          handler({ request, ...input, queue, tx, afterCommit: (task) => committed.push(task), requestId });
+        let committed: (() => Promise<unknown>)[] = [];
+        const run = (tx: Tx | null) => {
+          committed = []; // a transaction attempt that is retried leaves no follow-ups behind
+          return handler({ request, ...input, queue, tx, afterCommit: (task) => committed.push(task), requestId });
+        };
         response = once ? await runOnce(once, run) : await run(null);
         // Follow-ups are best effort: what committed stands, whatever they do.
         for (const task of committed) await task().catch((error: unknown) => logFailure(error, "AFTER_COMMIT", request, requestId));

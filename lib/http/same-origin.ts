@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { env } from "../env";
 import { DomainError } from "../errors";
 
 /**
@@ -15,6 +16,7 @@ export function assertSameOrigin(request: NextRequest): void {
 function ownOrigins(request: NextRequest): Set<string> {
   const origins = new Set([request.nextUrl.origin]);
   // Behind a proxy the request's own URL may name an internal host; the public one is configured.
-  if (process.env.NEXTAUTH_URL) origins.add(new URL(process.env.NEXTAUTH_URL).origin);
+  const configured = env().NEXTAUTH_URL;
+  if (configured) origins.add(new URL(configured).origin);
   return origins;
 }

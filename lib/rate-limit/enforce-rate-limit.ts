@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { db } from "../db";
 import { env } from "../env";
 import { DomainError } from "../errors";
-import { redisClient } from "../redis";
+import { isDatabaseUnavailable } from "../prisma-errors";
+import { isRedisUnavailable, redisClient } from "../redis";
 import { PostgresRateLimiter } from "./postgres-rate-limiter";
 import type { RateLimiter, RateLimitRule } from "./rate-limiter";
 import { RedisRateLimiter } from "./redis-rate-limiter";
@@ -42,8 +43,9 @@ export async function enforceRateLimit(
   try {
     results = await Promise.all(hits.map(([key, rule]) => limiter.hit(key, scaled(rule))));
   } catch (error) {
-    // The store's own error (Redis or database unavailable) maps to 503.
-    if (rules.failClosed) throw error;
+    // Only an outage of the limiter's store may let a request through, and only where the
+    // rule allows; the error maps to 503 otherwise. Anything else is a bug, not an outage.
+    if (rules.failClosed || !(isRedisUnavailable(error) || isDatabaseUnavailable(error))) throw error;
     console.error(JSON.stringify({ level: "error", job: "rate-limit", limit: name, failedOpen: true, message: (error as Error).message }));
     return;
   }

@@ -9,7 +9,8 @@ import { verifyCredentials } from "./verify-credentials";
 /**
  * Sets a new password after checking the current one (which counts toward the sign-in
  * backoff, so a borrowed session cannot guess it freely), and signs the user out of every
- * other session: whoever else knew the old password is out. `user.sessionId` stays signed in.
+ * other session, so whoever else signed in with the old password is out. `user.sessionId`
+ * stays signed in. Access tokens are left alone (revoke them on /account).
  */
 export async function changePassword(user: Identity, input: ChangePasswordBody): Promise<void> {
   if (!(await verifyCredentials(user.email, input.currentPassword))) {

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { PEER_ADDRESS_HEADER } from "@/lib/client-ip";
+import { PEER_ADDRESS_HEADER, PEER_SECRET_VARIABLE, peerAddressHeader } from "@/lib/client-ip";
 import { call, STRONG_PASSWORD, uniqueEmail } from "@/tests/helpers";
 import { POST } from "./route";
 
@@ -9,7 +9,9 @@ process.env.RATE_LIMIT_MULTIPLIER = "1";
 
 const signUp = (headers: Record<string, string>) =>
   call(POST, { method: "POST", headers, body: { email: uniqueEmail(), password: STRONG_PASSWORD, name: "Flood" } });
-const peer = () => `198.51.${randomInt(0, 250)}.${randomInt(1, 250)}`;
+// As the production server (scripts/serve.ts) sets it: the TCP peer, vouched for by its secret.
+process.env[PEER_SECRET_VARIABLE] = "rate-limit-tests";
+const peer = () => peerAddressHeader(`198.51.${randomInt(0, 250)}.${randomInt(1, 250)}`);
 
 describe("rate limits", () => {
   it("answers sign-up floods from one address with 429 problem+json and Retry-After", async () => {
