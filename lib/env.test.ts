@@ -11,6 +11,14 @@ describe("parseEnv", () => {
     expect(env.AUTH_SECRET).not.toBe(env.QUEUE_TOKEN_SECRET);
     expect(env.HOLD_TTL_SECONDS).toBe(300);
     expect(env.RATE_LIMIT_MULTIPLIER).toBe(1);
+    expect(env.TRUSTED_PROXY).toBeUndefined();
+    expect(env.DATABASE_STATEMENT_TIMEOUT_MS).toBe(10_000);
+  });
+
+  it("trusts proxy headers only as configured: vercel, or 1–10 hops", () => {
+    expect(parseEnv({ DATABASE_URL, TRUSTED_PROXY: "vercel" }).TRUSTED_PROXY).toBe("vercel");
+    expect(parseEnv({ DATABASE_URL, TRUSTED_PROXY: "2" }).TRUSTED_PROXY).toBe(2);
+    for (const bad of ["0", "11", "yes", "1.5"]) expect(() => parseEnv({ DATABASE_URL, TRUSTED_PROXY: bad })).toThrow(/TRUSTED_PROXY/);
   });
 
   it("refuses to start in production without secrets, naming each one", () => {
