@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { processTreeCpuMs } from "./process-cpu";
 
 export interface AppServer {
   url: string;
+  /** CPU time (ms) the server's processes have used so far. */
+  cpuMs: () => number;
   stop(): Promise<void>;
 }
 
@@ -20,6 +23,7 @@ export async function startAppServer(port: number, env: Record<string, string>):
     if (ok) {
       return {
         url,
+        cpuMs: () => processTreeCpuMs(child.pid!),
         stop: () =>
           new Promise<void>((resolve) => {
             child.once("exit", () => resolve());

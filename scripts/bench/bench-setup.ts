@@ -4,6 +4,7 @@ import { createDatabase, dropDatabase } from "../db/admin";
 import { prepareDatabase } from "../db/prepare";
 import { openDatabaseServer } from "../db/server";
 import { randomSecret } from "./fixtures";
+import type { AppServer } from "./app-server";
 import { runLoad } from "./load";
 
 export const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
@@ -37,7 +38,7 @@ export async function openBench() {
 }
 
 /** Warms the server up, then measures the trivial route: the ceiling every figure is compared with. */
-export async function measureCeiling(baseUrl: string) {
-  await runLoad({ concurrency: 8, total: 500, request: () => fetch(`${baseUrl}/api/v1/health/live`) });
-  return runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, request: () => fetch(`${baseUrl}/api/v1/health/live`) });
+export async function measureCeiling(app: AppServer) {
+  await runLoad({ concurrency: 8, total: 500, request: () => fetch(`${app.url}/api/v1/health/live`) });
+  return runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, request: () => fetch(`${app.url}/api/v1/health/live`), serverCpuMs: app.cpuMs });
 }

@@ -5,7 +5,7 @@ import os from "node:os";
 import { startAppServer } from "./app-server";
 import { CONCURRENCY, DURATION_MS, measureCeiling, openBench } from "./bench-setup";
 import { createBenchConcert } from "./fixtures";
-import { runLoad, type LoadResult } from "./load";
+import { cpuColumn, runLoad, type LoadResult } from "./load";
 import { createActiveShoppers } from "./shoppers";
 
 const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 300);
@@ -16,18 +16,20 @@ const { db, databaseUrl, secrets, close } = await openBench();
 const app = await startAppServer(3201, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: "http://127.0.0.1:3201", ...secrets });
 
 try {
-  const ceiling = await measureCeiling(app.url);
+  const ceiling = await measureCeiling(app);
 
   // Seat-map reads of the 2,080-seat arena.
   const arena = await db.schedule.findFirstOrThrow({ where: { concert: { slug: "stadium-of-stars" } }, select: { id: true, concertId: true } });
   const readers = await createActiveShoppers(db, arena.concertId, CONCURRENCY, secrets);
   const reads = await runLoad({
+    serverCpuMs: app.cpuMs,
     concurrency: CONCURRENCY,
     durationMs: DURATION_MS,
     request: (i) => fetch(`${app.url}/api/v1/schedules/${arena.id}/seats`, { headers: readers[i % readers.length]!.headers }),
   });
 
   const refreshes = await runLoad({
+    serverCpuMs: app.cpuMs,
     concurrency: CONCURRENCY,
     durationMs: DURATION_MS,
     request: (i) => fetch(`${app.url}/api/v1/schedules/${arena.id}/seats/status`, { headers: readers[i % readers.length]!.headers }),
@@ -51,6 +53,7 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     holdRounds.push(
       await runLoad({
+    serverCpuMs: app.cpuMs,
         concurrency: CONCURRENCY,
         total: shoppers.length,
         request: (i) => {
@@ -84,18 +87,19 @@ try {
       return all;
     }, {}),
     p99Ms: Math.max(...holdRounds.map((r) => r.p99Ms)),
+    cpuMsPerRequest: holdRounds.reduce((ms, r) => ms + (r.cpuMsPerRequest ?? 0) * r.requests, 0) / holdRounds.reduce((n, r) => n + r.requests, 0),
   };
 
   console.log(`\nBooking benchmark · ${os.cpus().length} cores · ${os.cpus()[0]?.model ?? "unknown CPU"}`);
   console.log(`load generator on the same machine · concurrency ${CONCURRENCY} · ${DURATION_MS / 1000} s timed runs\n`);
-  const line = (label: string, perSecond: number, p99: number, statuses: Record<number, number>) =>
+  const line = (label: string, perSecond: number, p99: number, statuses: Record<number, number>, cpu: number | null) =>
     console.log(
-      `${label.padEnd(48)} ${perSecond.toFixed(0).padStart(6)} req/s  ${(perSecond / ceiling.perSecond).toFixed(2).padStart(5)} × ceiling  p99 ${p99.toFixed(0).padStart(5)} ms  ${JSON.stringify(statuses)}`,
+      `${label.padEnd(48)} ${perSecond.toFixed(0).padStart(6)} req/s  ${(perSecond / ceiling.perSecond).toFixed(2).padStart(5)} × ceiling  p99 ${p99.toFixed(0).padStart(5)} ms  server CPU ${cpuColumn(cpu)} ms/req  ${JSON.stringify(statuses)}`,
     );
-  line("trivial route (ceiling)", ceiling.perSecond, ceiling.p99Ms, ceiling.statuses);
-  line("seat map, 2,080 seats (GET …/seats)", reads.perSecond, reads.p99Ms, reads.statuses);
-  line("seat refresh, 2,080 seats (GET …/seats/status)", refreshes.perSecond, refreshes.p99Ms, refreshes.statuses);
-  line(`contended holds, ${SHOPPERS} shoppers × ${CONTENDED_SEATS} seats × ${ROUNDS}`, holds.requests / holds.seconds, holds.p99Ms, holds.statuses);
+  line("trivial route (ceiling)", ceiling.perSecond, ceiling.p99Ms, ceiling.statuses, ceiling.cpuMsPerRequest);
+  line("seat map, 2,080 seats (GET …/seats)", reads.perSecond, reads.p99Ms, reads.statuses, reads.cpuMsPerRequest);
+  line("seat refresh, 2,080 seats (GET …/seats/status)", refreshes.perSecond, refreshes.p99Ms, refreshes.statuses, refreshes.cpuMsPerRequest);
+  line(`contended holds, ${SHOPPERS} shoppers × ${CONTENDED_SEATS} seats × ${ROUNDS}`, holds.requests / holds.seconds, holds.p99Ms, holds.statuses, holds.cpuMsPerRequest);
   console.log(`\nseats held twice (or a seat not pointing at its live hold), over ${ROUNDS} rounds: ${doubleHeld}`);
   if (doubleHeld !== 0) process.exitCode = 1;
 } finally {

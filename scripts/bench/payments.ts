@@ -6,7 +6,7 @@ import os from "node:os";
 import { startAppServer } from "./app-server";
 import { CONCURRENCY, DURATION_MS, measureCeiling, openBench } from "./bench-setup";
 import { createBenchConcert, createSessionUsers } from "./fixtures";
-import { runLoad } from "./load";
+import { cpuColumn, runLoad, type LoadResult } from "./load";
 import { createActiveShoppers } from "./shoppers";
 
 const PAYERS = Number(process.env.BENCH_PAYERS ?? 1000);
@@ -26,11 +26,12 @@ async function moneyTotals() {
 }
 
 try {
-  const ceiling = await measureCeiling(app.url);
+  const ceiling = await measureCeiling(app);
 
   // Charges: many wallets, a fresh Idempotency-Key each.
   const chargers = await createSessionUsers(db, CONCURRENCY * 4, secrets.AUTH_SECRET);
   const charges = await runLoad({
+    serverCpuMs: app.cpuMs,
     concurrency: CONCURRENCY,
     durationMs: DURATION_MS,
     request: (i) => post("/api/v1/wallet/charges", { cookie: chargers[i % chargers.length]!.cookie, "idempotency-key": randomUUID() }, { amount: 1_000 }),
@@ -47,6 +48,7 @@ try {
     }),
   );
   const payments = await runLoad({
+    serverCpuMs: app.cpuMs,
     concurrency: CONCURRENCY,
     total: payers.length,
     request: (i) => post("/api/v1/payments", { ...payers[i]!.headers, "idempotency-key": randomUUID() }, { holdId: holdIds[i] }),
@@ -111,11 +113,13 @@ try {
 
   console.log(`\nPayments benchmark · ${os.cpus().length} cores · ${os.cpus()[0]?.model ?? "unknown CPU"}`);
   console.log(`load generator on the same machine · concurrency ${CONCURRENCY} · ${DURATION_MS / 1000} s timed runs\n`);
-  const line = (label: string, perSecond: number, p99: number, s: Record<number, number>) =>
-    console.log(`${label.padEnd(36)} ${perSecond.toFixed(0).padStart(6)} req/s  ${(perSecond / ceiling.perSecond).toFixed(2).padStart(5)} × ceiling  p99 ${p99.toFixed(0).padStart(5)} ms  ${JSON.stringify(s)}`);
-  line("trivial route (ceiling)", ceiling.perSecond, ceiling.p99Ms, ceiling.statuses);
-  line("charges (POST /wallet/charges)", charges.perSecond, charges.p99Ms, charges.statuses);
-  line(`payments (POST /payments, ${PAYERS} holds)`, payments.perSecond, payments.p99Ms, payments.statuses);
+  const line = (label: string, r: LoadResult) =>
+    console.log(
+      `${label.padEnd(36)} ${r.perSecond.toFixed(0).padStart(6)} req/s  ${(r.perSecond / ceiling.perSecond).toFixed(2).padStart(5)} × ceiling  p99 ${r.p99Ms.toFixed(0).padStart(5)} ms  server CPU ${cpuColumn(r.cpuMsPerRequest)} ms/req  ${JSON.stringify(r.statuses)}`,
+    );
+  line("trivial route (ceiling)", ceiling);
+  line("charges (POST /wallet/charges)", charges);
+  line(`payments (POST /payments, ${PAYERS} holds)`, payments);
   console.log(`\n${FANS} fans, queue → hold → pay on one 400-seat date (100 shopping at once): ${journeySeconds.toFixed(1)} s`);
   console.log(`  outcomes ${JSON.stringify(tally)} · seats sold ${sales!.sold} · double sales ${sales!.double_sold} · sold seats without a ticket ${sales!.sold_without_ticket}`);
   console.log(`  responses ${JSON.stringify(statuses)} · 5xx ${Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0)}`);

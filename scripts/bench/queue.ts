@@ -7,7 +7,7 @@ import { startUpstashRestServer } from "../upstash-rest-server";
 import { startAppServer } from "./app-server";
 import { CONCURRENCY, DURATION_MS, measureCeiling, openBench } from "./bench-setup";
 import { createBenchConcert, createSessionUsers, randomSecret } from "./fixtures";
-import { runLoad, type LoadResult } from "./load";
+import { cpuColumn, runLoad, type LoadResult } from "./load";
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 3000);
 
@@ -25,7 +25,7 @@ try {
   for (const [store, storeEnv] of Object.entries(stores)) {
     const app = await startAppServer(3200, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: "http://127.0.0.1:3200", ...secrets, ...storeEnv });
     try {
-      const ceiling = await measureCeiling(app.url);
+      const ceiling = await measureCeiling(app);
 
       // A line far longer than the active limit, so polls exercise the waiting path.
       const concert = await createBenchConcert(db, { activeLimit: 100, admitPerTick: 50 });
@@ -33,6 +33,7 @@ try {
       const tokens: string[] = new Array(users.length);
       const enterUrl = `${app.url}/api/v1/concerts/${concert.id}/queue`;
       const entries = await runLoad({
+    serverCpuMs: app.cpuMs,
         concurrency: CONCURRENCY,
         total: users.length,
         request: async (i) => {
@@ -43,6 +44,7 @@ try {
         },
       });
       const polls = await runLoad({
+    serverCpuMs: app.cpuMs,
         concurrency: CONCURRENCY,
         durationMs: DURATION_MS,
         request: (i) => {
@@ -50,7 +52,7 @@ try {
           return fetch(`${app.url}/api/v1/queue/status`, { headers: { cookie: users[k]!.cookie, "x-queue-token": tokens[k]! } });
         },
       });
-      const counters = await runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, request: () => fetch(enterUrl) });
+      const counters = await runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, request: () => fetch(enterUrl), serverCpuMs: app.cpuMs });
       rows.push({ store, measure: "enter (POST …/queue)", result: entries, ceiling });
       rows.push({ store, measure: "status poll (GET /queue/status)", result: polls, ceiling });
       rows.push({ store, measure: "public counters (GET …/queue)", result: counters, ceiling });
@@ -66,7 +68,7 @@ try {
 
 console.log(`\nWaiting-room benchmark · ${os.cpus().length} cores · ${os.cpus()[0]?.model ?? "unknown CPU"}`);
 console.log(`load generator on the same machine · concurrency ${CONCURRENCY} · ${ENTRIES} entries · ${DURATION_MS / 1000} s per timed run\n`);
-console.log("store     measure                            req/s   × ceiling   p50 ms   p99 ms   statuses");
+console.log("store     measure                            req/s   × ceiling   p50 ms   p99 ms   CPU ms/req   statuses");
 for (const { store, measure, result, ceiling } of rows) {
   console.log(
     [
@@ -76,6 +78,7 @@ for (const { store, measure, result, ceiling } of rows) {
       (result.perSecond / ceiling.perSecond).toFixed(2).padStart(10),
       result.p50Ms.toFixed(1).padStart(8),
       result.p99Ms.toFixed(1).padStart(8),
+      cpuColumn(result.cpuMsPerRequest).padStart(12),
       "  " + JSON.stringify(result.statuses),
     ].join(" "),
   );
