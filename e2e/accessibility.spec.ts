@@ -29,3 +29,35 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     }
   });
 }
+
+test("a read-only access token can be made and revoked with the keyboard alone", async ({ page }) => {
+  await signUpAndSignIn(page, "Keys Only");
+  await page.goto("/account");
+  const focusedLabel = () =>
+    page.evaluate(() => {
+      const element = document.activeElement as HTMLInputElement | null;
+      return element?.getAttribute("aria-label") ?? element?.labels?.[0]?.textContent?.trim() ?? element?.textContent?.trim();
+    });
+  // From the top of the page, Tab reaches the form in document order.
+  for (let i = 0; i < 20 && (await focusedLabel()) !== "Token name"; i++) await page.keyboard.press("Tab");
+  expect(await focusedLabel()).toBe("Token name");
+  await page.keyboard.type("read-only script");
+  await page.keyboard.press("Tab"); // Read stays checked
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space"); // Booking off
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space"); // Payments off
+  await page.keyboard.press("Tab");
+  expect(await focusedLabel()).toMatch(/^Expires after/);
+  await page.keyboard.press("Tab");
+  expect(await focusedLabel()).toBe("Create");
+  await page.keyboard.press("Enter");
+  const tokens = page.getByRole("list", { name: "Your tokens" });
+  await expect(tokens.getByText("read-only script")).toBeVisible();
+  await expect(tokens.getByText("read", { exact: true })).toBeVisible();
+  // Revoking is reachable and works from the keyboard too.
+  for (let i = 0; i < 20 && (await focusedLabel()) !== "Revoke read-only script"; i++) await page.keyboard.press("Tab");
+  expect(await focusedLabel()).toBe("Revoke read-only script");
+  await page.keyboard.press("Enter");
+  await expect(tokens.getByText("read-only script")).toHaveCount(0);
+});
