@@ -38,6 +38,8 @@ type Reply = string | number | null | Reply[] | { error: string };
 
 export interface UpstashRestServer {
   url: string;
+  /** HTTP requests answered so far (a pipeline is one): the app's round trips to Redis. */
+  requests: () => number;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,9 @@ export async function startUpstashRestServer(options: { redisUrl: string; token:
   redis.on("error", (error) => console.error("[upstash-rest] redis:", error.message));
   await redis.connect();
 
+  let requests = 0;
   const server = http.createServer((request, response) => {
+    requests++;
     handle(redis, options.token, request)
       .then(({ status, body }) => {
         response.writeHead(status, { "content-type": "application/json" });
@@ -63,6 +67,7 @@ export async function startUpstashRestServer(options: { redisUrl: string; token:
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? "127.0.0.1"}:${port}`,
+    requests: () => requests,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

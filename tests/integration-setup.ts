@@ -1,8 +1,8 @@
 import { afterAll, inject } from "vitest";
-import { db } from "@/lib/db";
+import { closeDb } from "@/lib/db";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 
 afterAll(async () => {
-  await db.$disconnect();
+  await closeDb();
 });

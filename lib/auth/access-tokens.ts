@@ -4,8 +4,10 @@ import { DomainError, NotFoundError } from "../errors";
 import { afterCursor, newestFirst, newestFirstCursorOf, toPage, type Page, type PageQuery } from "../pagination";
 import type { AccessTokenView, CreateAccessTokenBody } from "../schemas/access-tokens";
 import { inTransaction } from "../transaction";
+import { TtlCache } from "../ttl-cache";
 import type { Identity } from "./identity";
 import { TOKEN_SCOPES, type TokenScope } from "./scopes";
+import { IDENTITY_CACHE_MS } from "./sessions";
 
 const TOKEN_PREFIX = "sp_";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -75,24 +77,33 @@ export async function listAccessTokens(userId: string, query: PageQuery, now = n
   return toPage(rows, query.limit, accessTokenView, newestFirstCursorOf);
 }
 
-/** Revokes one of the user's tokens; it stops working on its next use. Someone else's is not found. */
+/** Revokes one of the user's tokens: at once on this instance, within IDENTITY_CACHE_MS on the others. Someone else's is not found. */
 export async function revokeAccessToken(userId: string, tokenId: string): Promise<void> {
+  liveTokens.deleteWhere((_hash, live) => live.tokenId === tokenId);
   const { count } = await db.accessToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
   if (count === 0 && !(await db.accessToken.findFirst({ where: { id: tokenId, userId }, select: { id: true } }))) {
     throw new NotFoundError("Access token");
   }
 }
 
+// Live tokens by hash, as sessions are cached: an unknown, revoked or expired one never is.
+const liveTokens = new TtlCache<string, { tokenId: string; identity: Omit<Identity, "via"> }>(10_000);
+
 /** The owner of a live token and what the token may do, or null for an unknown, revoked or expired one. */
 export async function findIdentityByAccessToken(token: string, now = new Date()): Promise<Omit<Identity, "via"> | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const tokenHash = hashAccessToken(token);
+  const cached = liveTokens.get(tokenHash, now.getTime());
+  if (cached) return cached.identity;
   const record = await db.accessToken.findUnique({
-    where: { tokenHash: hashAccessToken(token) },
+    where: { tokenHash },
     select: { id: true, revokedAt: true, expiresAt: true, scopes: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true } } },
   });
   if (!record || record.revokedAt || record.expiresAt <= now) return null;
   await touch(record.id, record.lastUsedAt, now);
-  return { ...record.user, scopes: asScopes(record.scopes) };
+  const identity = { ...record.user, scopes: asScopes(record.scopes) };
+  liveTokens.set(tokenHash, { tokenId: record.id, identity }, Math.min(now.getTime() + IDENTITY_CACHE_MS, record.expiresAt.getTime()));
+  return identity;
 }
 
 // Recording every use would put a write on every API call; a minute's precision is enough.

@@ -1,10 +1,11 @@
-import { getToken } from "next-auth/jwt";
+import { getToken, type JWT } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { env } from "../env";
 import { DomainError } from "../errors";
 import { findIdentityByAccessToken } from "./access-tokens";
 import { TOKEN_SCOPES, type TokenScope } from "./scopes";
 import { isSessionLive } from "./sessions";
+import { TtlCache } from "../ttl-cache";
 
 export interface Identity {
   id: string;
@@ -31,8 +32,31 @@ export async function resolveIdentity(request: NextRequest): Promise<Identity | 
     if (!identity) throw new DomainError("INVALID_ACCESS_TOKEN", "The access token is unknown, malformed, revoked or expired.");
     return { ...identity, via: "token" };
   }
-  const session = await getToken({ req: request, secret: env().AUTH_SECRET });
+  const session = await sessionToken(request);
   if (!session?.sub || !session.email || !session.sid) return null;
   if (!(await isSessionLive(session.sid, session.sub))) return null;
   return { id: session.sub, email: session.email, name: session.name ?? "", via: "session", scopes: [...TOKEN_SCOPES], sessionId: session.sid };
+}
+
+// Decrypting the session cookie is the costliest step of a request that needs no database;
+// the same cookie always decrypts to the same claims, so each is decrypted once per instance
+// (and kept no longer than it is valid). Whether the session still counts is checked apart.
+const decodedCookies = new TtlCache<string, JWT | null>(50_000);
+const DECODED_COOKIE_MS = 5 * 60_000;
+
+async function sessionToken(request: NextRequest): Promise<JWT | null> {
+  // The session cookie, or its chunks when it outgrew one cookie (plain or __Secure- name).
+  const cookie = request.cookies
+    .getAll()
+    .filter((c) => c.name.includes("next-auth.session-token"))
+    .map((c) => `${c.name}=${c.value}`)
+    .join(";");
+  if (!cookie) return null;
+  const now = Date.now();
+  const cached = decodedCookies.get(cookie, now);
+  if (cached !== undefined) return cached;
+  const token = await getToken({ req: request, secret: env().AUTH_SECRET });
+  const expiresAt = typeof token?.exp === "number" ? token.exp * 1000 : now;
+  decodedCookies.set(cookie, token, Math.min(now + DECODED_COOKIE_MS, expiresAt));
+  return token;
 }

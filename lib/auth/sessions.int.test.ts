@@ -1,8 +1,9 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GET as getWallet } from "@/app/api/v1/wallet/route";
 import { POST as changePasswordRoute } from "@/app/api/v1/me/password/route";
 import { db } from "@/lib/db";
+import { IDENTITY_CACHE_MS } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
 import { call, createTestUser, STRONG_PASSWORD } from "@/tests/helpers";
 import { pageSession, sessionHeaders, signInWithPassword, signOut } from "@/tests/next-auth";
@@ -28,6 +29,22 @@ describe("browser sessions end server-side", () => {
     expect(after.status).toBe(401);
     expect(after.body.code).toBe("UNAUTHENTICATED");
     expect(await pageSession(cookie)).toBeNull();
+  });
+
+  it("a session ended by another instance stops counting here within IDENTITY_CACHE_MS", async () => {
+    const user = await createTestUser("elsewhere");
+    const cookie = await signedIn(user.email);
+    expect((await wallet(cookie)).status).toBe(200);
+    // Signed out on another instance: only the row changes, this instance's copy does not.
+    await db.session.updateMany({ where: { userId: user.id }, data: { revokedAt: new Date() } });
+    expect((await wallet(cookie)).status).toBe(200);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + IDENTITY_CACHE_MS);
+      expect((await wallet(cookie)).status).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a cookie without a server-side session (issued before sessions existed) counts as signed out", async () => {

@@ -1,5 +1,7 @@
-import { db } from "../db";
+import { db, pool } from "../db";
+import { queryRows, sql } from "../sql";
 import type { Tx } from "../transaction";
+import { TtlCache } from "../ttl-cache";
 
 /** A session lasts this long from sign-in, however active (the cookie's JWT is re-issued on use). */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -13,22 +15,36 @@ export async function startSession(userId: string, now = new Date()): Promise<st
   return session.id;
 }
 
-/** Whether the session still counts: one primary-key read per request, no cache to go stale. */
+/**
+ * How long an instance may go on trusting a session it found live without asking again.
+ * Signing out acts at once on the instance that does it, and within this on every other.
+ */
+export const IDENTITY_CACHE_MS = 5_000;
+
+// Live sessions (id → user id); a revoked or unknown one is never cached.
+const liveSessions = new TtlCache<string, string>(50_000);
+
+/** Whether the session still counts: a primary-key read, at most once per IDENTITY_CACHE_MS per instance. */
 export async function isSessionLive(sessionId: string, userId: string, now = new Date()): Promise<boolean> {
-  const live = await db.session.findFirst({
-    where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now } },
-    select: { id: true },
-  });
-  return live !== null;
+  if (liveSessions.get(sessionId, now.getTime()) === userId) return true;
+  const [live] = await queryRows<{ expires_at: Date }>(
+    pool(),
+    sql`SELECT expires_at FROM sessions
+         WHERE id = ${sessionId}::uuid AND user_id = ${userId}::uuid AND revoked_at IS NULL AND expires_at > ${now}`,
+  );
+  if (live) liveSessions.set(sessionId, userId, Math.min(now.getTime() + IDENTITY_CACHE_MS, live.expires_at.getTime()));
+  return live !== undefined;
 }
 
 /** Signs one session out; its cookie is worthless from now on, wherever a copy of it is. */
 export async function endSession(sessionId: string): Promise<void> {
+  liveSessions.delete(sessionId);
   await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
 /** Signs the user out everywhere except `keepSessionId` (the one making the change). */
 export async function endOtherSessions(userId: string, keepSessionId: string | undefined, { tx }: { tx?: Tx } = {}): Promise<void> {
+  liveSessions.deleteWhere((sessionId, owner) => owner === userId && sessionId !== keepSessionId);
   await (tx ?? db).session.updateMany({
     where: { userId, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
     data: { revokedAt: new Date() },

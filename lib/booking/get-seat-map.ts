@@ -1,37 +1,77 @@
 import { systemClock, type Clock } from "../clock";
-import { db } from "../db";
+import { pool } from "../db";
 import { NotFoundError } from "../errors";
-import type { SeatMapView, SeatStatusesView, SeatView } from "../schemas/booking";
+import type { SeatStatus, SeatStatusesView, SeatView } from "../schemas/booking";
+import { queryRows, sql } from "../sql";
+import { TtlCache } from "../ttl-cache";
+import { keepUntil, seatStatusCache } from "./availability-cache";
 
-/**
- * Every seat of a date with its live status: a lapsed hold is already free, and who
- * holds a seat is never shown. The hottest read of a sale (every shopper refreshes it
- * every few seconds), so it is one plain query with the status computed in SQL.
- */
-export async function getSeatMap(scheduleId: string, clock: Clock = systemClock): Promise<SeatMapView> {
-  const now = clock.now();
-  const [schedule] = await db.$queryRaw<{ concert_id: string; starts_at: Date }[]>`
-    SELECT concert_id, starts_at FROM schedules WHERE id = ${scheduleId}::uuid`;
-  if (!schedule) throw new NotFoundError("Schedule");
-  const seats = await db.$queryRaw<SeatView[]>`
-    SELECT id, section, "row", number, tier, price,
-           CASE WHEN status = 'SOLD' THEN 'SOLD'
-                WHEN hold_expires_at > ${now} THEN 'HELD'
-                ELSE 'AVAILABLE' END AS status
-      FROM seats WHERE schedule_id = ${scheduleId}::uuid
-     ORDER BY section, "row", number`;
-  return { scheduleId, concertId: schedule.concert_id, startsAt: schedule.starts_at.toISOString(), seats };
+// The hottest reads of a sale: every shopper refreshes the map every few seconds. A date's
+// layout never changes once its seats exist, so it is read once per instance; the live part
+// is one character per seat (availability-cache.ts), and the whole map's JSON is built once
+// per change of those characters, not once per request.
+
+interface Layout {
+  concertId: string;
+  startsAt: string;
+  seats: Omit<SeatView, "status">[];
+}
+
+// A 50,000-seat layout is a few MB: keep the dates being sold, not every date ever read.
+const layouts = new TtlCache<string, Layout>(32);
+const mapBodies = new TtlCache<string, { statuses: string; body: string }>(32);
+
+const STATUS_OF: Record<string, SeatStatus> = { A: "AVAILABLE", H: "HELD", S: "SOLD" };
+
+function layoutOf(scheduleId: string): Promise<Layout> {
+  return layouts.getOrLoad(scheduleId, async () => {
+    const rows = await queryRows<{ concert_id: string; starts_at: Date; seat: Omit<SeatView, "status"> | null }>(
+      pool(),
+      sql`
+        SELECT s.concert_id, s.starts_at,
+               CASE WHEN se.id IS NULL THEN NULL
+                    ELSE json_build_object('id', se.id, 'section', se.section, 'row', se."row", 'number', se.number, 'tier', se.tier, 'price', se.price) END AS seat
+          FROM schedules s LEFT JOIN seats se ON se.schedule_id = s.id
+         WHERE s.id = ${scheduleId}::uuid
+         ORDER BY se.section, se."row", se.number`,
+    );
+    if (!rows[0]) throw new NotFoundError("Schedule");
+    const seats = rows.flatMap((row) => (row.seat ? [row.seat] : []));
+    return { value: { concertId: rows[0].concert_id, startsAt: rows[0].starts_at.toISOString(), seats }, until: Infinity };
+  });
+}
+
+/** The live statuses of a date's seats, in seat-map order (A available, H held, S sold); a lapsed hold is free. */
+function statusesOf(scheduleId: string, clock: Clock): Promise<string> {
+  return seatStatusCache.getOrLoad(scheduleId, async () => {
+    const now = clock.now();
+    const [row] = await queryRows<{ statuses: string | null; next_lapse: Date | null }>(
+      pool(),
+      sql`
+        SELECT string_agg(CASE WHEN status = 'SOLD' THEN 'S' WHEN hold_expires_at > ${now} THEN 'H' ELSE 'A' END, ''
+                          ORDER BY section, "row", number) AS statuses,
+               min(hold_expires_at) FILTER (WHERE status <> 'SOLD' AND hold_expires_at > ${now}) AS next_lapse
+          FROM seats WHERE schedule_id = ${scheduleId}::uuid`,
+    );
+    return { value: row?.statuses ?? "", until: keepUntil(now.getTime(), row?.next_lapse ?? null) };
+  });
 }
 
 /**
- * Just the live statuses, one character per seat in the seat map's order: what a shopper's
- * refresh needs, at a fraction of the full map's cost (the layout never changes).
+ * The seat map of a date as JSON: every seat with its live status (who holds a seat is
+ * never shown). Built once per change of the statuses and shared by every reader.
  */
+export async function getSeatMapJson(scheduleId: string, clock: Clock = systemClock): Promise<string> {
+  const [layout, statuses] = await Promise.all([layoutOf(scheduleId), statusesOf(scheduleId, clock)]);
+  const cached = mapBodies.get(scheduleId);
+  if (cached?.statuses === statuses) return cached.body;
+  const seats = layout.seats.map((seat, i) => ({ ...seat, status: STATUS_OF[statuses[i]!] ?? "AVAILABLE" }));
+  const body = JSON.stringify({ scheduleId, concertId: layout.concertId, startsAt: layout.startsAt, seats });
+  mapBodies.set(scheduleId, { statuses, body }, Infinity);
+  return body;
+}
+
+/** Just the live statuses, one character per seat in the seat map's order: what a shopper's refresh needs. */
 export async function getSeatStatuses(scheduleId: string, clock: Clock = systemClock): Promise<SeatStatusesView> {
-  const now = clock.now();
-  const [row] = await db.$queryRaw<{ statuses: string | null }[]>`
-    SELECT string_agg(CASE WHEN status = 'SOLD' THEN 'S' WHEN hold_expires_at > ${now} THEN 'H' ELSE 'A' END, ''
-                      ORDER BY section, "row", number) AS statuses
-      FROM seats WHERE schedule_id = ${scheduleId}::uuid`;
-  return { scheduleId, statuses: row?.statuses ?? "" };
+  return { scheduleId, statuses: await statusesOf(scheduleId, clock) };
 }

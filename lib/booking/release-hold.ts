@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from "../clock";
 import { DomainError, NotFoundError } from "../errors";
 import { inTransaction, type Tx } from "../transaction";
+import { availabilityChanged } from "./availability-cache";
 
 /**
  * Gives the caller's hold back: its seats are free at once. Releasing a hold that is
@@ -8,17 +9,19 @@ import { inTransaction, type Tx } from "../transaction";
  */
 export async function releaseHold(userId: string, holdId: string, clock: Clock = systemClock): Promise<void> {
   const now = clock.now();
-  await inTransaction(async (tx) => {
-    const [hold] = await tx.$queryRaw<{ user_id: string; status: string; expires_at: Date }[]>`
-      SELECT user_id, status, expires_at FROM holds WHERE id = ${holdId}::uuid FOR UPDATE`;
+  const scheduleId = await inTransaction(async (tx) => {
+    const [hold] = await tx.$queryRaw<{ user_id: string; status: string; expires_at: Date; schedule_id: string }[]>`
+      SELECT user_id, status, expires_at, schedule_id FROM holds WHERE id = ${holdId}::uuid FOR UPDATE`;
     if (!hold || hold.user_id !== userId) throw new NotFoundError("Hold");
     if (hold.status === "PAID") throw new DomainError("HOLD_CLOSED", "This hold has been paid for; its seats are yours.");
-    if (hold.status !== "ACTIVE") return;
+    if (hold.status !== "ACTIVE") return null;
     await tx.$executeRaw`
       UPDATE holds SET status = ${hold.expires_at <= now ? "EXPIRED" : "RELEASED"}::hold_status, closed_at = ${now}
        WHERE id = ${holdId}::uuid`;
     await freeSeatsOf(tx, [holdId]);
+    return hold.schedule_id;
   });
+  if (scheduleId) availabilityChanged(scheduleId);
 }
 
 /** Clears the seats still pointing at these holds, locking them in id order like every seat writer. */

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { db } from "../db";
+import { db, pool } from "../db";
 import { DomainError } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
-import { inTransaction, type Tx } from "../transaction";
-import { json } from "./responses";
+import { isUniqueViolation } from "../prisma-errors";
+import { execute, inSqlTransaction, queryRows, sql, type Queryable, type SqlTx } from "../sql";
+import { jsonText } from "./responses";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 
@@ -29,19 +29,30 @@ export function idempotentRequest(request: NextRequest, userId: string, scope: s
   return { userId, scope, key, requestHash: createHash("sha256").update(JSON.stringify(body ?? null)).digest("hex") };
 }
 
+interface StoredAnswer {
+  request_hash: string | null;
+  response_status: number | null;
+  response_body: string | null;
+}
+
 /** The stored answer to an earlier request with this key, if it completed. */
-export async function findReplay(req: IdempotentRequest, client: Tx | typeof db = db): Promise<Response | null> {
-  const record = await client.idempotencyRecord.findUnique({
-    where: { userId_scope_key: { userId: req.userId, scope: req.scope, key: req.key } },
-    select: { requestHash: true, responseStatus: true, responseBody: true },
-  });
-  if (!record) return null;
-  if (record.requestHash !== req.requestHash) {
+export async function findReplay(req: IdempotentRequest, client: Queryable = pool()): Promise<Response | null> {
+  const [record] = await queryRows<StoredAnswer>(
+    client,
+    sql`SELECT request_hash, response_status, response_body::text AS response_body FROM idempotency_records
+         WHERE user_id = ${req.userId}::uuid AND scope = ${req.scope} AND key = ${req.key}`,
+  );
+  return replayOf(req, record);
+}
+
+function replayOf(req: IdempotentRequest, record: StoredAnswer | undefined): Response | null {
+  if (!record?.request_hash) return null;
+  if (record.request_hash !== req.requestHash) {
     throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different request. Use a new key.", [
       { field: "Idempotency-Key", message: "was used with a different body" },
     ]);
   }
-  return json(record.responseBody, record.responseStatus, { "idempotent-replayed": "true" });
+  return jsonText(record.response_body!, record.response_status!, { "idempotent-replayed": "true" });
 }
 
 /**
@@ -51,28 +62,36 @@ export async function findReplay(req: IdempotentRequest, client: Tx | typeof db 
  * before committing therefore leaves nothing behind: the lock goes with its transaction, and
  * a retry simply runs again. Failures are not stored, so a fixed retry can succeed.
  */
-export async function runOnce(req: IdempotentRequest, work: (tx: Tx) => Promise<Response>): Promise<Response> {
-  return inTransaction(async (tx) => {
-    const [{ locked }] = await tx.$queryRaw<[{ locked: boolean }]>`
-      SELECT pg_try_advisory_xact_lock(hashtextextended(${`${req.userId}:${req.scope}:${req.key}`}, 0)) AS locked`;
-    if (!locked) throw new DomainError("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still being processed. Retry in a moment.");
-    // A twin may have committed between our caller's look and our lock.
-    const replay = await findReplay(req, tx);
-    if (replay) return replay;
-    const response = await work(tx);
-    await tx.idempotencyRecord.create({
-      data: {
-        userId: req.userId,
-        scope: req.scope,
-        key: req.key,
-        requestHash: req.requestHash,
-        responseStatus: response.status,
-        responseBody: (await response.clone().json()) as Prisma.InputJsonValue,
-      },
-      select: { id: true },
+export async function runOnce(req: IdempotentRequest, work: (tx: SqlTx) => Promise<Response>): Promise<Response> {
+  try {
+    return await inSqlTransaction(pool(), async (tx) => {
+      // Lock and look again in one round trip: a twin may have committed since our caller's look.
+      const [claim] = await queryRows<StoredAnswer & { locked: boolean }>(
+        tx,
+        sql`SELECT pg_try_advisory_xact_lock(hashtextextended(${`${req.userId}:${req.scope}:${req.key}`}, 0)) AS locked,
+                   r.request_hash, r.response_status, r.response_body::text AS response_body
+              FROM (SELECT 1) AS one
+              LEFT JOIN idempotency_records r ON r.user_id = ${req.userId}::uuid AND r.scope = ${req.scope} AND r.key = ${req.key}`,
+      );
+      if (!claim!.locked) throw new DomainError("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still being processed. Retry in a moment.");
+      const replay = replayOf(req, claim);
+      if (replay) return replay;
+      const response = await work(tx);
+      await execute(
+        tx,
+        sql`INSERT INTO idempotency_records (user_id, scope, key, request_hash, response_status, response_body)
+            VALUES (${req.userId}::uuid, ${req.scope}, ${req.key}, ${req.requestHash}, ${response.status}, ${await response.clone().text()}::jsonb)`,
+      );
+      return response;
     });
-    return response;
-  });
+  } catch (error) {
+    // A twin committed in the instant between our look and our lock: its answer is the answer.
+    if (isUniqueViolation(error)) {
+      const replay = await findReplay(req);
+      if (replay) return replay;
+    }
+    throw error;
+  }
 }
 
 /** Drops keys past their retention (cron). */

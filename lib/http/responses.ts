@@ -4,6 +4,11 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
   return Response.json(data, { status, headers });
 }
 
+/** A JSON body serialised already (e.g. shared by many readers). */
+export function jsonText(body: string, status = 200, headers?: Record<string, string>): Response {
+  return new Response(body, { status, headers: { ...headers, "content-type": "application/json" } });
+}
+
 export function created(data: unknown): Response {
   return json(data, 201);
 }

@@ -13,7 +13,7 @@ import { enforceRateLimit, RateLimitedError } from "../rate-limit/enforce-rate-l
 import type { RateLimitName } from "../rate-limit/rules";
 import type { RouteDoc } from "../openapi/route-doc";
 import type { QueueClaims } from "../queue/queue-token";
-import type { Tx } from "../transaction";
+import type { SqlTx } from "../sql";
 import { findReplay, idempotentRequest, runOnce } from "./idempotency";
 import { fieldErrors, knownProblem, problemFor } from "./problem";
 import { readJsonBody } from "./read-json-body";
@@ -66,7 +66,7 @@ export interface RouteContext<A, P, Q, B, K extends boolean, I> {
   /** The verified queue token's claims, on routes with a `queue` requirement. */
   queue: K extends true ? QueueClaims : null;
   /** The transaction that will also store the answer, on idempotent routes. */
-  tx: I extends string ? Tx : null;
+  tx: I extends string ? SqlTx : null;
   /** Runs once the handler has succeeded (after commit, on idempotent routes); never for replays or failures. */
   afterCommit: (task: () => Promise<unknown>) => void;
   requestId: string;
@@ -134,7 +134,7 @@ export function route(config: AnyRouteConfig, handler: Handler<AuthMode, Schema,
         if (config.rateLimit) await enforceRateLimit(config.rateLimit, { userKey: user?.id, ip: clientIp(request.headers, env().TRUSTED_PROXY) });
         const queue = user && config.queue ? await checkQueueToken(config.queue, request, user.id, input) : null;
         let committed: (() => Promise<unknown>)[] = [];
-        const run = (tx: Tx | null) => {
+        const run = (tx: SqlTx | null) => {
           committed = []; // a transaction attempt that is retried leaves no follow-ups behind
           return handler({ request, ...input, queue, tx, afterCommit: (task) => committed.push(task), requestId });
         };
@@ -193,7 +193,7 @@ async function checkQueueToken<A, P, Q, B>(
 ): Promise<QueueClaims> {
   const token = request.headers.get(QUEUE_TOKEN_HEADER);
   if (requirement === "own") return requireOwnQueueToken(token, userId, systemClock.now());
-  return requireActiveQueueToken(token, userId, await requirement(input));
+  return requireActiveQueueToken(token, userId, await requirement(input), undefined, request.method === "GET" ? "read" : "write");
 }
 
 function parse<S extends Schema | undefined>(schema: S, input: unknown, where: string | undefined, invalid: FieldError[]): Parsed<S> {

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createHold } from "@/lib/booking/create-hold";
 import { releaseExpiredHolds } from "@/lib/booking/release-expired-holds";
 import { releaseHold } from "@/lib/booking/release-hold";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { inTransaction } from "@/lib/transaction";
+import { inSqlTransaction } from "@/lib/sql";
 import { chargeWallet } from "@/lib/wallet/charge-wallet";
 import { createConcert, createSchedule, createUsers } from "@/tests/helpers";
 import { payHold } from "./pay-hold";
@@ -60,7 +60,7 @@ describe("money and seats under random interleavings", () => {
     let unexpected: unknown[] = [];
 
     const operations = {
-      charge: async (user: string) => inTransaction((tx) => chargeWallet(tx, user, pick([50_000, 100_000, 150_000, 300_000]))),
+      charge: async (user: string) => inSqlTransaction(pool(), (tx) => chargeWallet(tx, user, pick([50_000, 100_000, 150_000, 300_000]))),
       hold: async (user: string) => {
         const wanted = [...new Set([pick(seatIds), pick(seatIds), pick(seatIds)].slice(0, 1 + Math.floor(random() * 3)))];
         const hold = await createHold(user, { scheduleId: schedule.id, seatIds: wanted }, { ttlSeconds: pick([1, 2, 300]) });
@@ -68,7 +68,7 @@ describe("money and seats under random interleavings", () => {
       },
       pay: async (user: string) => {
         const hold = holdsOf.get(user)!.at(-1);
-        if (hold) await inTransaction((tx) => payHold(tx, user, hold));
+        if (hold) await inSqlTransaction(pool(), (tx) => payHold(tx, user, hold));
       },
       release: async (user: string) => {
         const hold = holdsOf.get(user)!.at(-1);

@@ -9,14 +9,16 @@ export const ticketSelect = {
   seat: { select: { id: true, section: true, row: true, number: true, tier: true } },
 } as const;
 
-export function ticketView(row: {
+export interface TicketRecord {
   id: string;
   code: string;
   price: number;
   createdAt: Date;
   schedule: { startsAt: Date; concert: { id: string; title: string; venue: string } };
   seat: TicketView["seat"];
-}): TicketView {
+}
+
+export function ticketView(row: TicketRecord): TicketView {
   return {
     id: row.id,
     code: row.code,

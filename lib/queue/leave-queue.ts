@@ -1,4 +1,5 @@
 import { defaultQueueDeps } from "./enter-queue";
+import { forgetActivePlace } from "./queue-guard";
 import type { QueueClaims } from "./queue-token";
 
 /**
@@ -6,5 +7,6 @@ import type { QueueClaims } from "./queue-token";
  * working at once, waiting people behind move up, an active slot frees.
  */
 export async function leaveQueue(claims: QueueClaims, deps = defaultQueueDeps()): Promise<void> {
+  forgetActivePlace(claims);
   await deps.store.release(claims.concertId, claims.userId, claims.number);
 }

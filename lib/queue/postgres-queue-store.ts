@@ -1,4 +1,4 @@
-import type { Db } from "../db";
+import { execute, queryRows, sql, type Queryable } from "../sql";
 import {
   ADMIT_GRACE_SECONDS,
   ADMIT_INTERVAL_MS,
@@ -9,8 +9,8 @@ import {
   type QueueStore,
 } from "./queue-store";
 
-// Each method is one statement: the queue_* functions of the waiting_room migration lock
-// the concert's counter row where ordering matters.
+// Each method is one statement, straight through the pg pool: the queue_* functions of the
+// waiting_room migration lock the concert's counter row where ordering matters.
 
 interface PollRow {
   entry_number: number | null;
@@ -22,37 +22,49 @@ interface PollRow {
 }
 
 export class PostgresQueueStore implements QueueStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Queryable) {}
 
   async enter(concertId: string, userId: string, settings: QueueSettings, now: Date): Promise<EnteredPoll> {
-    const [row] = await this.db.$queryRaw<(PollRow & { created: boolean })[]>`
+    const [row] = await queryRows<PollRow & { created: boolean }>(
+      this.db,
+      sql`
       SELECT * FROM queue_enter(${concertId}::uuid, ${userId}::uuid, ${now}::timestamptz,
         ${settings.activeLimit}::int, ${settings.admitPerTick}::int, ${settings.activeTtlSeconds}::int,
-        ${ADMIT_INTERVAL_MS}::int, ${ADMIT_GRACE_SECONDS}::int)`;
+        ${ADMIT_INTERVAL_MS}::int, ${ADMIT_GRACE_SECONDS}::int)`,
+    );
     const polled = toPoll(row);
     return { ...polled, entry: polled.entry!, created: row!.created };
   }
 
   async poll(concertId: string, userId: string, number: number, now: Date): Promise<QueuePoll> {
-    const [row] = await this.db.$queryRaw<PollRow[]>`
+    const [row] = await queryRows<PollRow>(
+      this.db,
+      sql`
       SELECT * FROM queue_poll(${concertId}::uuid, ${userId}::uuid, ${number}::int, ${now}::timestamptz,
-        ${ADMIT_INTERVAL_MS}::int, ${ADMIT_GRACE_SECONDS}::int)`;
+        ${ADMIT_INTERVAL_MS}::int, ${ADMIT_GRACE_SECONDS}::int)`,
+    );
     return toPoll(row);
   }
 
   async admit(concertId: string, now: Date, { force, settings }: { force: boolean; settings?: QueueSettings }) {
-    const [row] = await this.db.$queryRaw<{ admitted: number; serving: number }[]>`
+    const [row] = await queryRows<{ admitted: number; serving: number }>(
+      this.db,
+      sql`
       SELECT * FROM queue_admit(${concertId}::uuid, ${now}::timestamptz, ${force}, ${ADMIT_INTERVAL_MS}::int,
         ${ADMIT_GRACE_SECONDS}::int, ${settings?.activeLimit ?? null}::int, ${settings?.admitPerTick ?? null}::int,
-        ${settings?.activeTtlSeconds ?? null}::int)`;
+        ${settings?.activeTtlSeconds ?? null}::int)`,
+    );
     return row ?? null;
   }
 
   async release(concertId: string, userId: string, number: number) {
-    const count = await this.db.$executeRaw`
+    const count = await execute(
+      this.db,
+      sql`
       UPDATE queue_entries SET status = 'LEFT', active_until = NULL
        WHERE concert_id = ${concertId}::uuid AND user_id = ${userId}::uuid AND number = ${number}
-         AND status IN ('WAITING', 'ADMITTED', 'ACTIVE')`;
+         AND status IN ('WAITING', 'ADMITTED', 'ACTIVE')`,
+    );
     return count > 0;
   }
 
@@ -62,23 +74,32 @@ export class PostgresQueueStore implements QueueStore {
   }
 
   async isActive(concertId: string, userId: string, number: number, now: Date) {
-    const rows = await this.db.$queryRaw<unknown[]>`
+    const rows = await queryRows(
+      this.db,
+      sql`
       SELECT 1 FROM queue_entries
        WHERE concert_id = ${concertId}::uuid AND user_id = ${userId}::uuid AND number = ${number}
-         AND status = 'ACTIVE' AND active_until > ${now}::timestamptz`;
+         AND status = 'ACTIVE' AND active_until > ${now}::timestamptz`,
+    );
     return rows.length > 0;
   }
 
   async counters(concertId: string): Promise<QueueCounters> {
-    const [row] = await this.db.$queryRaw<{ serving: number; last_number: number; admit_rate: number }[]>`
-      SELECT serving, last_number, admit_rate FROM queue_counters WHERE concert_id = ${concertId}::uuid`;
+    const [row] = await queryRows<{ serving: number; last_number: number; admit_rate: number }>(
+      this.db,
+      sql`
+      SELECT serving, last_number, admit_rate FROM queue_counters WHERE concert_id = ${concertId}::uuid`,
+    );
     return { serving: row?.serving ?? 0, lastNumber: row?.last_number ?? 0, admitRate: row?.admit_rate ?? 0 };
   }
 
   async activeCount(concertId: string, now: Date) {
-    const [row] = await this.db.$queryRaw<{ n: number }[]>`
+    const [row] = await queryRows<{ n: number }>(
+      this.db,
+      sql`
       SELECT count(*)::int AS n FROM queue_entries
-       WHERE concert_id = ${concertId}::uuid AND status IN ('ADMITTED', 'ACTIVE') AND active_until > ${now}::timestamptz`;
+       WHERE concert_id = ${concertId}::uuid AND status IN ('ADMITTED', 'ACTIVE') AND active_until > ${now}::timestamptz`,
+    );
     return row!.n;
   }
 }

@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { DomainError } from "../errors";
+import { TtlCache } from "../ttl-cache";
 import { defaultQueueDeps, type QueueDeps } from "./enter-queue";
 import { verifyQueueToken, type QueueClaims } from "./queue-token";
 
@@ -14,23 +15,43 @@ export async function requireOwnQueueToken(token: string | null, userId: string,
 }
 
 /**
+ * How long a read (a seat map, the dates) may go on trusting the store's "ACTIVE" on this
+ * instance: a shopper refreshing every second then costs the store nothing most times. A
+ * place that ends meanwhile may read for this much longer; anything that changes data asks
+ * the store every time, and leaving or paying forgets the place here at once.
+ */
+export const ACTIVE_FOR_READS_MS = 2_000;
+const activeForReads = new TtlCache<string, true>(100_000);
+const placeKey = (claims: QueueClaims) => `${claims.concertId}:${claims.userId}:${claims.number}`;
+
+/** Forgets a place this instance saw ACTIVE (it was just given up). */
+export function forgetActivePlace(claims: QueueClaims): void {
+  activeForReads.delete(placeKey(claims));
+}
+
+/**
  * The one guard for queue-protected resources: the caller's own token, for the
- * resource's concert, and the store says its holder is shopping (ACTIVE) right now.
+ * resource's concert, and the store says its holder is shopping (ACTIVE) right now
+ * (for a `read`, said so within ACTIVE_FOR_READS_MS).
  */
 export async function requireActiveQueueToken(
   token: string | null,
   userId: string,
   concertId: string,
   deps = defaultQueueDeps(),
+  access: "read" | "write" = "write",
 ): Promise<QueueClaims> {
   const now = deps.clock.now();
   const claims = await requireOwnQueueToken(token, userId, now);
   if (claims.concertId !== concertId) {
     throw new DomainError("QUEUE_TOKEN_WRONG_CONCERT", "This queue token is for another concert's line.");
   }
+  const key = placeKey(claims);
+  if (access === "read" && activeForReads.get(key, now.getTime())) return claims;
   if (!(await deps.store.isActive(concertId, userId, claims.number, now)) && !(await resumeWithLiveHold(claims, now, deps))) {
     throw new DomainError("QUEUE_NOT_ACTIVE", "Your turn has not come yet, or your shopping time is over. Check the waiting room.");
   }
+  activeForReads.set(key, true, now.getTime() + ACTIVE_FOR_READS_MS);
   return claims;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import { createRedisClient } from "@/lib/redis";
 import { createConcert, createUsers } from "@/tests/helpers";
 import { PostgresQueueStore } from "./postgres-queue-store";
@@ -9,7 +9,7 @@ import { RedisQueueStore } from "./redis-queue-store";
 // One contract, two stores: every behaviour the app relies on, against the real services.
 const upstash = inject("upstash");
 const implementations: [string, (() => QueueStore) | null][] = [
-  ["postgres", () => new PostgresQueueStore(db)],
+  ["postgres", () => new PostgresQueueStore(pool())],
   ["redis", upstash && (() => new RedisQueueStore(createRedisClient(upstash.url, upstash.token), db))],
 ];
 

@@ -2,6 +2,7 @@ import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import { env } from "../env";
 import { DomainError } from "../errors";
+import { TtlCache } from "../ttl-cache";
 
 /** What a queue token proves: this user holds this number in this concert's line. */
 export interface QueueClaims {
@@ -28,12 +29,21 @@ export async function signQueueToken(claims: QueueClaims, now: Date, secret = en
     .sign(key(secret));
 }
 
+// A shopper sends the same token with every request: each is verified once per instance
+// (keyed by secret and token) and trusted until it expires.
+const verified = new TtlCache<string, QueueClaims>(100_000);
+
 /** The token's claims; throws QUEUE_TOKEN_EXPIRED or QUEUE_TOKEN_INVALID. */
 export async function verifyQueueToken(token: string, now: Date, secret = env().QUEUE_TOKEN_SECRET): Promise<QueueClaims> {
+  const cacheKey = `${secret}\n${token}`;
+  const cached = verified.get(cacheKey, now.getTime());
+  if (cached) return cached;
   try {
     const { payload: raw } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], currentDate: now });
     const claims = payload.parse(raw);
-    return { userId: claims.sub, concertId: claims.concertId, number: claims.number };
+    const verifiedClaims = { userId: claims.sub, concertId: claims.concertId, number: claims.number };
+    if (typeof raw.exp === "number") verified.set(cacheKey, verifiedClaims, raw.exp * 1000);
+    return verifiedClaims;
   } catch (error) {
     if (error instanceof errors.JWTExpired) {
       throw new DomainError("QUEUE_TOKEN_EXPIRED", "This queue token has expired. Join the line again.");

@@ -1,6 +1,8 @@
-import { db } from "../db";
+import { pool } from "../db";
 import { env } from "../env";
 import { NotFoundError } from "../errors";
+import { queryRows, sql } from "../sql";
+import { TtlCache } from "../ttl-cache";
 import type { QueueSettings } from "./queue-store";
 
 interface ConcertQueueColumns {
@@ -18,11 +20,19 @@ export function resolveQueueSettings(concert: ConcertQueueColumns, defaults = en
   };
 }
 
-export async function getQueueSettingsOrThrow(concertId: string): Promise<QueueSettings> {
-  const concert = await db.concert.findUnique({
-    where: { id: concertId },
-    select: { queueActiveLimit: true, queueAdmitPerTick: true, queueActiveTtlSeconds: true },
+/** How long an instance keeps a concert's settings: a change reaches every instance within this. */
+export const SETTINGS_CACHE_MS = 2_000;
+const settingsCache = new TtlCache<string, QueueSettings>(10_000);
+
+export function getQueueSettingsOrThrow(concertId: string): Promise<QueueSettings> {
+  return settingsCache.getOrLoad(concertId, async () => {
+    const [concert] = await queryRows<ConcertQueueColumns>(
+      pool(),
+      sql`SELECT queue_active_limit AS "queueActiveLimit", queue_admit_per_tick AS "queueAdmitPerTick",
+                 queue_active_ttl_seconds AS "queueActiveTtlSeconds"
+            FROM concerts WHERE id = ${concertId}::uuid`,
+    );
+    if (!concert) throw new NotFoundError("Concert");
+    return { value: resolveQueueSettings(concert), until: Date.now() + SETTINGS_CACHE_MS };
   });
-  if (!concert) throw new NotFoundError("Concert");
-  return resolveQueueSettings(concert);
 }

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db, pool } from "../db";
 import { redisClient } from "../redis";
 import { PostgresQueueStore } from "./postgres-queue-store";
 import type { QueueStore } from "./queue-store";
@@ -10,7 +10,7 @@ let store: QueueStore | undefined;
 export function queueStore(): QueueStore {
   if (!store) {
     const redis = redisClient();
-    store = redis ? new RedisQueueStore(redis, db) : new PostgresQueueStore(db);
+    store = redis ? new RedisQueueStore(redis, db) : new PostgresQueueStore(pool());
   }
   return store;
 }

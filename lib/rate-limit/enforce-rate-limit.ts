@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { db } from "../db";
+import { pool } from "../db";
 import { env } from "../env";
 import { DomainError } from "../errors";
 import { isDatabaseUnavailable } from "../prisma-errors";
@@ -20,7 +20,7 @@ let limiter: RateLimiter | undefined;
 function rateLimiter(): RateLimiter {
   if (!limiter) {
     const redis = redisClient();
-    limiter = redis ? new RedisRateLimiter(redis) : new PostgresRateLimiter(db);
+    limiter = redis ? new RedisRateLimiter(redis) : new PostgresRateLimiter(pool());
   }
   return limiter;
 }
@@ -37,11 +37,11 @@ export async function enforceRateLimit(
   limiter: RateLimiter = rateLimiter(),
 ): Promise<void> {
   const rules: RateLimitRules = RATE_LIMITS[name];
-  const hits = [[keyOf(name, "ip", who.ip), rules.perIp] as const];
-  if (rules.perUser && who.userKey) hits.push([keyOf(name, "user", who.userKey), rules.perUser]);
+  const hits = [{ key: keyOf(name, "ip", who.ip), rule: scaled(rules.perIp) }];
+  if (rules.perUser && who.userKey) hits.push({ key: keyOf(name, "user", who.userKey), rule: scaled(rules.perUser) });
   let results;
   try {
-    results = await Promise.all(hits.map(([key, rule]) => limiter.hit(key, scaled(rule))));
+    results = await limiter.hitAll(hits);
   } catch (error) {
     // Only an outage of the limiter's store may let a request through, and only where the
     // rule allows; the error maps to 503 otherwise. Anything else is a bug, not an outage.

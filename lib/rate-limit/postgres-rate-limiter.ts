@@ -1,26 +1,43 @@
 import type { Db } from "../db";
-import type { RateLimiter, RateLimitRule } from "./rate-limiter";
+import { queryRows, sql, type Queryable } from "../sql";
+import type { RateLimitHit, RateLimiter, RateLimitResult, RateLimitRule } from "./rate-limiter";
 
-/** Fixed windows counted by one upsert per request. */
+/** Fixed windows, every key of a request counted by one upsert: one round trip per request. */
 export class PostgresRateLimiter implements RateLimiter {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Queryable) {}
 
-  async hit(key: string, rule: RateLimitRule) {
-    const windowMs = rule.windowSeconds * 1000;
+  async hit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+    const [result] = await this.hitAll([{ key, rule }]);
+    return result!;
+  }
+
+  async hitAll(hits: RateLimitHit[]): Promise<RateLimitResult[]> {
     const now = Date.now();
-    const windowStart = new Date(now - (now % windowMs));
-    const windowEnd = new Date(windowStart.getTime() + windowMs);
-    const [row] = await this.db.$queryRaw<{ count: number }[]>`
-      INSERT INTO rate_limit_counters (key, window_start, count, expires_at)
-      VALUES (${key}, ${windowStart}, 1, ${windowEnd})
-      ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
-      RETURNING count`;
-    const count = row!.count;
-    return {
-      allowed: count <= rule.limit,
-      remaining: Math.max(0, rule.limit - count),
-      retryAfterSeconds: Math.max(1, Math.ceil((windowEnd.getTime() - now) / 1000)),
-    };
+    const windows = hits.map(({ rule }) => {
+      const windowMs = rule.windowSeconds * 1000;
+      const start = now - (now % windowMs);
+      return { start: new Date(start), end: new Date(start + windowMs) };
+    });
+    const rows = await queryRows<{ key: string; count: number }>(
+      this.db,
+      sql`
+        INSERT INTO rate_limit_counters (key, window_start, count, expires_at)
+        SELECT key, window_start, 1, expires_at
+          FROM unnest(${hits.map((h) => h.key)}::text[], ${windows.map((w) => w.start)}::timestamptz[], ${windows.map((w) => w.end)}::timestamptz[])
+               AS h(key, window_start, expires_at)
+         ORDER BY key
+        ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
+        RETURNING key, count`,
+    );
+    const counts = new Map(rows.map((row) => [row.key, row.count]));
+    return hits.map(({ key, rule }, i) => {
+      const count = counts.get(key)!;
+      return {
+        allowed: count <= rule.limit,
+        remaining: Math.max(0, rule.limit - count),
+        retryAfterSeconds: Math.max(1, Math.ceil((windows[i]!.end.getTime() - now) / 1000)),
+      };
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db";
+import { pool } from "@/lib/db";
 import { createRedisClient } from "@/lib/redis";
 import { PostgresRateLimiter } from "./postgres-rate-limiter";
 import type { RateLimiter } from "./rate-limiter";
@@ -9,7 +9,7 @@ import { RedisRateLimiter } from "./redis-rate-limiter";
 // One contract, two limiters, against the real services.
 const upstash = inject("upstash");
 const implementations: [string, (() => RateLimiter) | null][] = [
-  ["postgres", () => new PostgresRateLimiter(db)],
+  ["postgres", () => new PostgresRateLimiter(pool())],
   ["redis", upstash && (() => new RedisRateLimiter(createRedisClient(upstash.url, upstash.token)))],
 ];
 
@@ -27,6 +27,18 @@ describe.each(implementations)("%s rate limiter", (name, make) => {
     expect(results[4]!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(results[4]!.retryAfterSeconds).toBeLessThanOrEqual(3600);
     expect((await limiter.hit(`test:${randomUUID()}`, rule)).allowed).toBe(true);
+  });
+
+  it.skipIf(!make)("counts several keys of one request apart, each under its own rule", async () => {
+    const limiter = make!();
+    const [a, b] = [`test:${randomUUID()}`, `test:${randomUUID()}`];
+    const hits = [
+      { key: a, rule: { limit: 1, windowSeconds: 3600 } },
+      { key: b, rule: { limit: 2, windowSeconds: 3600 } },
+    ];
+    expect((await limiter.hitAll(hits)).map((r) => r.allowed)).toEqual([true, true]);
+    expect((await limiter.hitAll(hits)).map((r) => r.allowed)).toEqual([false, true]);
+    expect((await limiter.hitAll(hits)).map((r) => r.allowed)).toEqual([false, false]);
   });
 
   it.skipIf(!make)("lets exactly the limit through when 50 requests race", async () => {

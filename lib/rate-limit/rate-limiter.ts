@@ -14,7 +14,14 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
+export interface RateLimitHit {
+  key: string;
+  rule: RateLimitRule;
+}
+
 export interface RateLimiter {
   /** Counts one request for `key` under `rule`. */
   hit(key: string, rule: RateLimitRule): Promise<RateLimitResult>;
+  /** Counts one request for each of several distinct keys (one action's per-user and per-IP limits), in order. */
+  hitAll(hits: RateLimitHit[]): Promise<RateLimitResult[]>;
 }

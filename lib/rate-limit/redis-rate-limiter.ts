@@ -1,12 +1,17 @@
 import { Ratelimit } from "@upstash/ratelimit";
 import type { Redis } from "@upstash/redis";
-import type { RateLimiter, RateLimitRule } from "./rate-limiter";
+import type { RateLimitHit, RateLimiter, RateLimitRule } from "./rate-limiter";
 
 /** @upstash/ratelimit's fixed windows; one limiter per rule, created once. */
 export class RedisRateLimiter implements RateLimiter {
   private readonly limiters = new Map<string, Ratelimit>();
 
   constructor(private readonly redis: Redis) {}
+
+  /** One call per key, at once: the library counts one key per script. */
+  hitAll(hits: RateLimitHit[]) {
+    return Promise.all(hits.map(({ key, rule }) => this.hit(key, rule)));
+  }
 
   async hit(key: string, rule: RateLimitRule) {
     const id = `${rule.limit}/${rule.windowSeconds}`;

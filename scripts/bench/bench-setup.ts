@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { createPrismaClient } from "../../lib/db";
+import { createPool, createPrismaClient } from "../../lib/db";
 import { createDatabase, dropDatabase } from "../db/admin";
 import { prepareDatabase } from "../db/prepare";
 import { openDatabaseServer } from "../db/server";
 import { randomSecret } from "./fixtures";
 import type { AppServer } from "./app-server";
-import { runLoad } from "./load";
+import { httpClient, runLoad, type HttpClient } from "./load";
 
 export const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 export const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
@@ -24,21 +24,28 @@ export async function openBench() {
   const databaseUrl = await createDatabase(server.url, name);
   await prepareDatabase(databaseUrl);
   const db = createPrismaClient(databaseUrl);
+  const pool = createPool(databaseUrl);
   const secrets = { AUTH_SECRET: randomSecret(), QUEUE_TOKEN_SECRET: randomSecret(), CRON_SECRET: randomSecret() };
   return {
     db,
+    pool,
     databaseUrl,
     secrets,
     close: async () => {
       await db.$disconnect();
+      await pool.end();
       await dropDatabase(server.url, name);
       await server.stop();
     },
   };
 }
 
-/** Warms the server up, then measures the trivial route: the ceiling every figure is compared with. */
-export async function measureCeiling(app: AppServer) {
-  await runLoad({ concurrency: 8, total: 500, request: () => fetch(`${app.url}/api/v1/health/live`) });
-  return runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, request: () => fetch(`${app.url}/api/v1/health/live`), serverCpuMs: app.cpuMs });
+/** A client for the app server, with as many connections as the load has workers. */
+export const clientFor = (app: AppServer): HttpClient => httpClient(app.url, CONCURRENCY);
+
+/** Warms the server up, then measures the trivial route: the floor every figure is compared with. */
+export async function measureTrivialRoute(app: AppServer, client: HttpClient) {
+  const send = () => client.send({ path: "/api/v1/health/live" });
+  await runLoad({ concurrency: 8, total: 1000, send, meters: app.meters });
+  return runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, send, meters: app.meters });
 }

@@ -1,21 +1,23 @@
 // npm run bench:payments — charges/s and payments/s against the production build beside the
-// trivial-route ceiling of the same run, then 500 simulated fans going queue → hold → pay
+// trivial route of the same server, then 500 simulated fans going queue → hold → pay
 // on one date, with money conservation and double-sale checks. Needs `npm run build`.
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { startAppServer } from "./app-server";
-import { CONCURRENCY, DURATION_MS, measureCeiling, openBench } from "./bench-setup";
+import { clientFor, CONCURRENCY, DURATION_MS, measureTrivialRoute, openBench } from "./bench-setup";
 import { createBenchConcert, createSessionUsers } from "./fixtures";
-import { cpuColumn, runLoad, type LoadResult } from "./load";
+import { printResults, runLoad, type Sent } from "./load";
 import { createActiveShoppers } from "./shoppers";
 
 const PAYERS = Number(process.env.BENCH_PAYERS ?? 1000);
 const FANS = Number(process.env.BENCH_FANS ?? 500);
 
-const { db, databaseUrl, secrets, close } = await openBench();
-const app = await startAppServer(3202, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: "http://127.0.0.1:3202", ...secrets });
-const post = (path: string, headers: Record<string, string>, body: unknown) =>
-  fetch(`${app.url}${path}`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) });
+const { db, pool, databaseUrl, secrets, close } = await openBench();
+const app = await startAppServer(3202, { databaseUrl, secrets });
+const client = clientFor(app);
+const post = (path: string, headers: Record<string, string>, json: unknown) => client.send({ method: "POST", path, headers, json });
+const get = (path: string, headers: Record<string, string>) => client.send({ path, headers });
+const parsed = <T>(sent: Sent) => JSON.parse(sent.body) as T;
 
 async function moneyTotals() {
   const [row] = await db.$queryRaw<{ balances: bigint; payments: bigint; charges: bigint }[]>`
@@ -26,32 +28,32 @@ async function moneyTotals() {
 }
 
 try {
-  const ceiling = await measureCeiling(app);
+  const trivial = await measureTrivialRoute(app, client);
 
   // Charges: many wallets, a fresh Idempotency-Key each.
   const chargers = await createSessionUsers(db, CONCURRENCY * 4, secrets.AUTH_SECRET);
   const charges = await runLoad({
-    serverCpuMs: app.cpuMs,
+    meters: app.meters,
     concurrency: CONCURRENCY,
     durationMs: DURATION_MS,
-    request: (i) => post("/api/v1/wallet/charges", { cookie: chargers[i % chargers.length]!.cookie, "idempotency-key": randomUUID() }, { amount: 1_000 }),
+    send: (i) => post("/api/v1/wallet/charges", { cookie: chargers[i % chargers.length]!.cookie, "idempotency-key": randomUUID() }, { amount: 1_000 }),
   });
 
   // Payments: every payer holds one seat of the arena and can afford it.
   const arena = await db.schedule.findFirstOrThrow({ where: { concert: { slug: "stadium-of-stars" } }, select: { id: true, concertId: true, seats: { select: { id: true }, take: PAYERS } } });
-  const payers = await createActiveShoppers(db, arena.concertId, PAYERS, secrets);
+  const payers = await createActiveShoppers({ db, pool }, arena.concertId, PAYERS, secrets);
   const holdIds = await Promise.all(
     payers.map(async (payer, i) => {
       await post("/api/v1/wallet/charges", { cookie: payer.headers.cookie, "idempotency-key": randomUUID() }, { amount: 300_000 });
       const response = await post("/api/v1/holds", payer.headers, { scheduleId: arena.id, seatIds: [arena.seats[i]!.id] });
-      return ((await response.json()) as { id: string }).id;
+      return parsed<{ id: string }>(response).id;
     }),
   );
   const payments = await runLoad({
-    serverCpuMs: app.cpuMs,
+    meters: app.meters,
     concurrency: CONCURRENCY,
     total: payers.length,
-    request: (i) => post("/api/v1/payments", { ...payers[i]!.headers, "idempotency-key": randomUUID() }, { holdId: holdIds[i] }),
+    send: (i) => post("/api/v1/payments", { ...payers[i]!.headers, "idempotency-key": randomUUID() }, { holdId: holdIds[i] }),
   });
 
   // 500 fans through the whole flow on one date, through a real line (100 shopping at once).
@@ -70,34 +72,34 @@ try {
   });
   const fans = await createSessionUsers(db, FANS, secrets.AUTH_SECRET);
   const statuses: Record<number, number> = {};
-  const count = (r: Response) => ((statuses[r.status] = (statuses[r.status] ?? 0) + 1), r);
+  const count = (r: Sent) => ((statuses[r.status] = (statuses[r.status] ?? 0) + 1), r);
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const journeyStarted = performance.now();
   const outcomes = await Promise.all(
     fans.map(async (fan) => {
       const cookie = { cookie: fan.cookie };
       count(await post("/api/v1/wallet/charges", { ...cookie, "idempotency-key": randomUUID() }, { amount: 400_000 }));
-      let view = (await count(await post(`/api/v1/concerts/${concert.id}/queue`, cookie, {})).json()) as { token: string; status: string; pollAfterMs: number };
+      let view = parsed<{ token: string; status: string; pollAfterMs: number }>(count(await post(`/api/v1/concerts/${concert.id}/queue`, cookie, {})));
       const headers = { ...cookie, "x-queue-token": view.token };
       while (view.status === "WAITING") {
         await sleep(view.pollAfterMs);
-        const polled = count(await fetch(`${app.url}/api/v1/queue/status`, { headers }));
-        if (!polled.ok) return `status ${polled.status} ${((await polled.json()) as { code?: string }).code}`;
-        view = { ...view, ...((await polled.json()) as object) };
+        const polled = count(await get("/api/v1/queue/status", headers));
+        if (polled.status !== 200) return `status ${polled.status} ${parsed<{ code?: string }>(polled).code}`;
+        view = { ...view, ...parsed<object>(polled) };
       }
       if (view.status !== "ACTIVE") return `left the line ${view.status}`;
       for (let attempt = 0; attempt < 5; attempt++) {
-        const map = (await count(await fetch(`${app.url}/api/v1/schedules/${date.id}/seats`, { headers })).json()) as { seats: { id: string; status: string }[] };
+        const map = parsed<{ seats: { id: string; status: string }[] }>(count(await get(`/api/v1/schedules/${date.id}/seats`, headers)));
         const free = map.seats.filter((s) => s.status === "AVAILABLE");
         if (free.length === 0) break;
         const wanted = [...new Set([free[Math.floor(Math.random() * free.length)]!.id, free[Math.floor(Math.random() * free.length)]!.id])];
         const hold = count(await post("/api/v1/holds", headers, { scheduleId: date.id, seatIds: wanted }));
         if (hold.status !== 201) continue;
-        const { id } = (await hold.json()) as { id: string };
+        const { id } = parsed<{ id: string }>(hold);
         const paid = count(await post("/api/v1/payments", { ...headers, "idempotency-key": randomUUID() }, { holdId: id }));
         return paid.status === 201 ? "paid" : "failed";
       }
-      count(await fetch(`${app.url}/api/v1/queue`, { method: "DELETE", headers }));
+      count(await client.send({ method: "DELETE", path: "/api/v1/queue", headers }));
       return "no seat";
     }),
   );
@@ -111,15 +113,15 @@ try {
   const tally = outcomes.reduce<Record<string, number>>((t, o) => ((t[o] = (t[o] ?? 0) + 1), t), {});
   const conserved = after.balances + after.payments - after.charges === before.balances + before.payments - before.charges && after.balances + after.payments === after.charges;
 
-  console.log(`\nPayments benchmark · ${os.cpus().length} cores · ${os.cpus()[0]?.model ?? "unknown CPU"}`);
-  console.log(`load generator on the same machine · concurrency ${CONCURRENCY} · ${DURATION_MS / 1000} s timed runs\n`);
-  const line = (label: string, r: LoadResult) =>
-    console.log(
-      `${label.padEnd(36)} ${r.perSecond.toFixed(0).padStart(6)} req/s  ${(r.perSecond / ceiling.perSecond).toFixed(2).padStart(5)} × ceiling  p99 ${r.p99Ms.toFixed(0).padStart(5)} ms  server CPU ${cpuColumn(r.cpuMsPerRequest)} ms/req  ${JSON.stringify(r.statuses)}`,
-    );
-  line("trivial route (ceiling)", ceiling);
-  line("charges (POST /wallet/charges)", charges);
-  line(`payments (POST /payments, ${PAYERS} holds)`, payments);
+  printResults(
+    `Payments benchmark · ${os.cpus().length} cores · ${os.cpus()[0]?.model ?? "unknown CPU"} · load generator on the same machine · ` +
+      `concurrency ${CONCURRENCY} · ${DURATION_MS / 1000} s timed runs`,
+    [
+      { label: "trivial route (floor)", result: trivial },
+      { label: "wallet charge (POST /wallet/charges)", result: charges },
+      { label: `payment (POST /payments, ${PAYERS} holds)`, result: payments },
+    ],
+  );
   console.log(`\n${FANS} fans, queue → hold → pay on one 400-seat date (100 shopping at once): ${journeySeconds.toFixed(1)} s`);
   console.log(`  outcomes ${JSON.stringify(tally)} · seats sold ${sales!.sold} · double sales ${sales!.double_sold} · sold seats without a ticket ${sales!.sold_without_ticket}`);
   console.log(`  responses ${JSON.stringify(statuses)} · 5xx ${Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0)}`);
@@ -128,6 +130,7 @@ try {
   const broken = !tally.paid || statuses[401];
   if (broken || !conserved || sales!.double_sold || sales!.sold_without_ticket || Object.keys(statuses).some((s) => Number(s) >= 500)) process.exitCode = 1;
 } finally {
+  await client.close();
   await app.stop();
   await close();
 }

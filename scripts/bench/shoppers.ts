@@ -1,3 +1,4 @@
+import type pg from "pg";
 import type { Db } from "../../lib/db";
 import { PostgresQueueStore } from "../../lib/queue/postgres-queue-store";
 import { signQueueToken } from "../../lib/queue/queue-token";
@@ -7,9 +8,14 @@ import { createSessionUsers } from "./fixtures";
  * `count` signed-in users already shopping (ACTIVE) in the concert's line, with the
  * headers a browser would send: session cookie and queue token.
  */
-export async function createActiveShoppers(db: Db, concertId: string, count: number, secrets: { AUTH_SECRET: string; QUEUE_TOKEN_SECRET: string }) {
+export async function createActiveShoppers(
+  { db, pool }: { db: Db; pool: pg.Pool },
+  concertId: string,
+  count: number,
+  secrets: { AUTH_SECRET: string; QUEUE_TOKEN_SECRET: string },
+) {
   const users = await createSessionUsers(db, count, secrets.AUTH_SECRET);
-  const store = new PostgresQueueStore(db);
+  const store = new PostgresQueueStore(pool);
   const settings = { activeLimit: count + 10, admitPerTick: count + 10, activeTtlSeconds: 3600 };
   const numbers: number[] = [];
   for (const user of users) numbers.push((await store.enter(concertId, user.id, settings, new Date())).entry.number);

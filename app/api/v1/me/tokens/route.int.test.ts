@@ -1,12 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GET as getWallet } from "@/app/api/v1/wallet/route";
 import { MAX_LIVE_TOKENS } from "@/lib/auth/access-tokens";
+import { IDENTITY_CACHE_MS } from "@/lib/auth/sessions";
 import { resolveIdentity } from "@/lib/auth/identity";
 import { db } from "@/lib/db";
 import { call, createTestUser } from "@/tests/helpers";
 import { sessionFor } from "@/tests/next-auth";
 import { NextRequest } from "next/server";
 import { GET, POST } from "./route";
+import { DELETE as revoke } from "./[tokenId]/route";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -15,6 +17,7 @@ async function account(label: string) {
   const { headers } = await sessionFor(user);
   return {
     user,
+    revoke: (tokenId: string) => call(revoke, { method: "DELETE", path: `/api/v1/me/tokens/${tokenId}`, headers, params: { tokenId } }),
     create: (body: unknown) => call(POST, { method: "POST", path: "/api/v1/me/tokens", headers, body }),
     list: (query = "") => call(GET, { path: `/api/v1/me/tokens${query}`, headers }),
   };
@@ -49,15 +52,34 @@ describe("personal access tokens: scopes and expiry", () => {
     expect((await create({ name: "x", expiresInDays: "never" })).status).toBe(400);
   });
 
+  it("a token revoked here stops working at once, even right after a use", async () => {
+    const { create, revoke: revokeToken } = await account("revoking");
+    const made = await create({ name: "short-lived" });
+    const auth = { authorization: `Bearer ${made.body.token}` };
+    expect((await call(getWallet, { path: "/api/v1/wallet", headers: auth })).status).toBe(200);
+    expect((await revokeToken(made.body.id)).status).toBe(204);
+    const refused = await call(getWallet, { path: "/api/v1/wallet", headers: auth });
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe("INVALID_ACCESS_TOKEN");
+  });
+
   it("an expired token is refused like a revoked one, and drops off the list", async () => {
     const { create, list } = await account("expiring");
     const made = await create({ name: "old", expiresInDays: 7 });
     const auth = { authorization: `Bearer ${made.body.token}` };
     expect((await call(getWallet, { path: "/api/v1/wallet", headers: auth })).status).toBe(200);
+    // Ended behind this instance's back (as by another instance): it trusts its last look
+    // for at most IDENTITY_CACHE_MS, then asks again.
     await db.accessToken.update({ where: { id: made.body.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const refused = await call(getWallet, { path: "/api/v1/wallet", headers: auth });
-    expect(refused.status).toBe(401);
-    expect(refused.body.code).toBe("INVALID_ACCESS_TOKEN");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + IDENTITY_CACHE_MS);
+      const refused = await call(getWallet, { path: "/api/v1/wallet", headers: auth });
+      expect(refused.status).toBe(401);
+      expect(refused.body.code).toBe("INVALID_ACCESS_TOKEN");
+    } finally {
+      vi.useRealTimers();
+    }
     expect((await list()).body.items.map((t: { id: string }) => t.id)).not.toContain(made.body.id);
   });
 

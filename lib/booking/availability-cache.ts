@@ -1,0 +1,28 @@
+import type { BookableScheduleView } from "../schemas/booking";
+import { TtlCache } from "../ttl-cache";
+
+/**
+ * Seat statuses and bookable dates are read by every shopper every few seconds, and change
+ * only when seats are held, released, sold or lapse. Each instance keeps what it last read
+ * for at most this long (never past the next lapse it knows of), shared by every reader:
+ * a hot date costs one query per instance per period, not one per request. A change made on
+ * this instance drops its copy at once; one made elsewhere shows within the period. Who gets
+ * a seat is never decided here: holds and payments lock the seat rows themselves.
+ */
+export const AVAILABILITY_CACHE_MS = 1_000;
+
+/** Statuses (one character per seat, in seat-map order) by schedule. */
+export const seatStatusCache = new TtlCache<string, string>(10_000);
+
+/** Bookable dates by concert. */
+export const bookableDatesCache = new TtlCache<string, BookableScheduleView[]>(10_000);
+
+/** How long a read made at `now` may be kept: the period, or until the next hold it saw lapses. */
+export const keepUntil = (now: number, nextLapse: Date | null) => Math.min(now + AVAILABILITY_CACHE_MS, nextLapse?.getTime() ?? Infinity);
+
+/** Seats of this date were held, released, sold or freed on this instance. */
+export function availabilityChanged(scheduleId: string): void {
+  seatStatusCache.delete(scheduleId);
+  // Dates are few and cheap to recount; which concert the date is of does not matter here.
+  bookableDatesCache.clear();
+}

@@ -1,0 +1,73 @@
+/**
+ * A small in-process cache: entries live until their own deadline, and past `maxEntries`
+ * the oldest go first, so memory stays bounded whatever callers send. Every instance keeps
+ * its own: what is cached here must be safe to be stale for the entry's lifetime on the
+ * other instances (the instance that makes a change drops its own copy at once).
+ */
+export class TtlCache<K, V> {
+  private readonly entries = new Map<K, { value: V; until: number }>();
+  private readonly loading = new Map<K, Promise<V>>();
+
+  constructor(private readonly maxEntries: number) {}
+
+  get(key: K, now = Date.now()): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.until <= now) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(key: K, value: V, until: number): void {
+    this.entries.delete(key); // re-inserted as the newest
+    this.entries.set(key, { value, until });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as K);
+  }
+
+  /**
+   * The cached value, else `load`'s, kept until the deadline `load` gives with it. Callers
+   * that ask while it loads share the one load: a hot key costs one query per lifetime,
+   * not one per request.
+   */
+  async getOrLoad(key: K, load: () => Promise<{ value: V; until: number }>): Promise<V> {
+    const cached = this.get(key);
+    if (cached !== undefined) return cached;
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = load().then(
+        ({ value, until }) => {
+          // A change dropped the key while it loaded: the value may predate it, so only share it.
+          if (this.loading.get(key) === pending) {
+            this.set(key, value, until);
+            this.loading.delete(key);
+          }
+          return value;
+        },
+        (error: unknown) => {
+          if (this.loading.get(key) === pending) this.loading.delete(key);
+          throw error;
+        },
+      );
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
+    this.loading.delete(key);
+  }
+
+  /** Drops every entry the predicate picks (e.g. all of one user's). */
+  deleteWhere(pick: (key: K, value: V) => boolean): void {
+    for (const [key, entry] of this.entries) if (pick(key, entry.value)) this.entries.delete(key);
+    this.loading.clear(); // an unfinished load may predate the change
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.loading.clear();
+  }
+}
