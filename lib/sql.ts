@@ -11,11 +11,10 @@ export interface Statement {
   values: unknown[];
 }
 
-/** A pool, or one of its clients inside a transaction. */
-export type Queryable = Pick<pg.Pool, "query">;
-
-/** A connection inside a transaction (inSqlTransaction). */
-export type SqlTx = pg.PoolClient;
+/** A pool, a pooled connection, or a transaction (SqlTx). */
+export interface Queryable {
+  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+}
 
 // Template strings are the same array on every call from one place: build each text once.
 const texts = new WeakMap<TemplateStringsArray, string>();
@@ -47,19 +46,83 @@ export async function execute(client: Queryable, statement: Statement): Promise<
 const ATTEMPTS = 3;
 const isRetryable = (error: unknown) => hasErrorCode(error, ["40001", "40P01"]);
 
+/**
+ * A transaction on one pooled connection. BEGIN travels with its first statement and COMMIT
+ * may travel with its last (`commitWith`): a round trip each saved, which is most of what a
+ * short transaction costs. Riding along means one simple-protocol query, so the statement's
+ * values are written into it as escaped literals — only where they are plain scalars; any
+ * other statement goes on its own with its values as parameters.
+ */
+export class SqlTx implements Queryable {
+  private state: "new" | "open" | "committed" = "new";
+
+  constructor(private readonly client: pg.PoolClient) {}
+
+  get begun(): boolean {
+    return this.state !== "new";
+  }
+
+  async query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+    if (this.state === "committed") throw new Error("This transaction has committed.");
+    if (this.state === "open") return this.client.query<R>(text, values);
+    this.state = "open";
+    const inline = inlined(this.client, text, values);
+    if (inline === null) {
+      await this.client.query("BEGIN");
+      return this.client.query<R>(text, values);
+    }
+    const [, result] = (await this.client.query(`BEGIN; ${inline}`)) as unknown as pg.QueryResult<R>[];
+    return result!;
+  }
+
+  /** Runs the transaction's last statement and commits, in one round trip where it can. */
+  async commitWith<R extends pg.QueryResultRow>(statement: Statement): Promise<pg.QueryResult<R>> {
+    const inline = this.state === "open" ? inlined(this.client, statement.text, statement.values) : null;
+    if (inline === null) {
+      const result = await this.query<R>(statement.text, statement.values);
+      await this.commit();
+      return result;
+    }
+    const [result] = (await this.client.query(`${inline}; COMMIT`)) as unknown as pg.QueryResult<R>[];
+    this.state = "committed";
+    return result!;
+  }
+
+  async commit(): Promise<void> {
+    if (this.state === "open") await this.client.query("COMMIT");
+    this.state = "committed";
+  }
+}
+
+/**
+ * The statement with its values written in as literals, or null when one is not a plain
+ * scalar. Every literal is a quoted string, which PostgreSQL types from its context just as
+ * it types a parameter: the statement means the same either way.
+ */
+function inlined(client: pg.PoolClient, text: string, values: unknown[]): string | null {
+  const literals: string[] = [];
+  for (const value of values) {
+    if (value === null) literals.push("NULL");
+    else if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) {
+      literals.push(client.escapeLiteral(String(value)));
+    } else return null;
+  }
+  return text.replace(/\$(\d+)\b/g, (_, n: string) => literals[Number(n) - 1]!);
+}
+
 /** Runs `work` in one transaction on one pooled connection, retried on deadlock or serialization failure. */
 export async function inSqlTransaction<T>(pool: pg.Pool, work: (tx: SqlTx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
+    const tx = new SqlTx(client);
     let broken: Error | undefined;
     try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
+      const result = await work(tx);
+      await tx.commit();
       return result;
     } catch (error) {
       if (isDatabaseUnavailable(error)) broken = error as Error;
-      else await client.query("ROLLBACK").catch((rollbackFailed: Error) => (broken = rollbackFailed));
+      else if (tx.begun) await client.query("ROLLBACK").catch((rollbackFailed: Error) => (broken = rollbackFailed));
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
     } finally {
       // A connection that failed is dropped from the pool, not handed to the next request.

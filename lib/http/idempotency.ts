@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { db, pool } from "../db";
 import { DomainError } from "../errors";
 import { isUniqueViolation } from "../prisma-errors";
-import { execute, inSqlTransaction, queryRows, sql, type Queryable, type SqlTx } from "../sql";
+import { inSqlTransaction, queryRows, sql, type Queryable, type SqlTx } from "../sql";
 import { jsonText } from "./responses";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
@@ -65,7 +65,7 @@ function replayOf(req: IdempotentRequest, record: StoredAnswer | undefined): Res
 export async function runOnce(req: IdempotentRequest, work: (tx: SqlTx) => Promise<Response>): Promise<Response> {
   try {
     return await inSqlTransaction(pool(), async (tx) => {
-      // Lock and look again in one round trip: a twin may have committed since our caller's look.
+      // Lock and look again in the round trip that begins: a twin may have committed since our caller's look.
       const [claim] = await queryRows<StoredAnswer & { locked: boolean }>(
         tx,
         sql`SELECT pg_try_advisory_xact_lock(hashtextextended(${`${req.userId}:${req.scope}:${req.key}`}, 0)) AS locked,
@@ -77,8 +77,8 @@ export async function runOnce(req: IdempotentRequest, work: (tx: SqlTx) => Promi
       const replay = replayOf(req, claim);
       if (replay) return replay;
       const response = await work(tx);
-      await execute(
-        tx,
+      // The answer is stored by the round trip that commits.
+      await tx.commitWith(
         sql`INSERT INTO idempotency_records (user_id, scope, key, request_hash, response_status, response_body)
             VALUES (${req.userId}::uuid, ${req.scope}, ${req.key}, ${req.requestHash}, ${response.status}, ${await response.clone().text()}::jsonb)`,
       );

@@ -26,7 +26,9 @@ export async function startAppServer(
   const database = await countPostgresRoundTrips(options.databaseUrl);
   const redisEnv = options.redis ? { UPSTASH_REDIS_REST_URL: options.redis.server.url, UPSTASH_REDIS_REST_TOKEN: options.redis.token } : {};
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts"], {
+  // BENCH_PROFILE_DIR=<dir>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/serve.ts"], {
     // The load comes from one address: lift the per-IP limits out of the way.
     env: {
       ...process.env,
@@ -37,8 +39,6 @@ export async function startAppServer(
       NEXTAUTH_URL: url,
       NODE_ENV: "production",
       PORT: String(port),
-      // BENCH_PROFILE_DIR=<dir>: the server writes V8 CPU profiles there when it stops (node --cpu-prof).
-      ...(process.env.BENCH_PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}` } : {}),
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

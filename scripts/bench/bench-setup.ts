@@ -46,6 +46,5 @@ export const clientFor = (app: AppServer): HttpClient => httpClient(app.url, CON
 /** Warms the server up, then measures the trivial route: the floor every figure is compared with. */
 export async function measureTrivialRoute(app: AppServer, client: HttpClient) {
   const send = () => client.send({ path: "/api/v1/health/live" });
-  await runLoad({ concurrency: 8, total: 1000, send, meters: app.meters });
-  return runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, send, meters: app.meters });
+  return runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, warmup: 1000, send, meters: app.meters });
 }
