@@ -4,7 +4,7 @@ import { DomainError, NotFoundError } from "../errors";
 import { afterCursor, newestFirst, newestFirstCursorOf, toPage, type Page, type PageQuery } from "../pagination";
 import type { AccessTokenView, CreateAccessTokenBody } from "../schemas/access-tokens";
 import { inTransaction } from "../transaction";
-import { TtlCache } from "../ttl-cache";
+import { processCache } from "../ttl-cache";
 import type { Identity } from "./identity";
 import { TOKEN_SCOPES, type TokenScope } from "./scopes";
 import { IDENTITY_CACHE_MS } from "./sessions";
@@ -87,7 +87,7 @@ export async function revokeAccessToken(userId: string, tokenId: string): Promis
 }
 
 // Live tokens by hash, as sessions are cached: an unknown, revoked or expired one never is.
-const liveTokens = new TtlCache<string, { tokenId: string; identity: Omit<Identity, "via"> }>(10_000);
+const liveTokens = processCache<string, { tokenId: string; identity: Omit<Identity, "via"> }>("auth.live-tokens", 10_000);
 
 /** The owner of a live token and what the token may do, or null for an unknown, revoked or expired one. */
 export async function findIdentityByAccessToken(token: string, now = new Date()): Promise<Omit<Identity, "via"> | null> {

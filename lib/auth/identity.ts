@@ -5,7 +5,7 @@ import { DomainError } from "../errors";
 import { findIdentityByAccessToken } from "./access-tokens";
 import { TOKEN_SCOPES, type TokenScope } from "./scopes";
 import { isSessionLive } from "./sessions";
-import { TtlCache } from "../ttl-cache";
+import { processCache } from "../ttl-cache";
 
 export interface Identity {
   id: string;
@@ -41,7 +41,7 @@ export async function resolveIdentity(request: NextRequest): Promise<Identity | 
 // Decrypting the session cookie is the costliest step of a request that needs no database;
 // the same cookie always decrypts to the same claims, so each is decrypted once per instance
 // (and kept no longer than it is valid). Whether the session still counts is checked apart.
-const decodedCookies = new TtlCache<string, JWT | null>(50_000);
+const decodedCookies = processCache<string, JWT | null>("auth.decoded-cookies", 50_000);
 const DECODED_COOKIE_MS = 5 * 60_000;
 
 async function sessionToken(request: NextRequest): Promise<JWT | null> {

@@ -1,7 +1,7 @@
 import { db, pool } from "../db";
 import { queryRows, sql } from "../sql";
 import type { Tx } from "../transaction";
-import { TtlCache } from "../ttl-cache";
+import { processCache } from "../ttl-cache";
 
 /** A session lasts this long from sign-in, however active (the cookie's JWT is re-issued on use). */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -22,7 +22,7 @@ export async function startSession(userId: string, now = new Date()): Promise<st
 export const IDENTITY_CACHE_MS = 5_000;
 
 // Live sessions (id → user id); a revoked or unknown one is never cached.
-const liveSessions = new TtlCache<string, string>(50_000);
+const liveSessions = processCache<string, string>("auth.live-sessions", 50_000);
 
 /** Whether the session still counts: a primary-key read, at most once per IDENTITY_CACHE_MS per instance. */
 export async function isSessionLive(sessionId: string, userId: string, now = new Date()): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { BookableScheduleView } from "../schemas/booking";
-import { TtlCache } from "../ttl-cache";
+import { processCache } from "../ttl-cache";
 
 /**
  * Seat statuses and bookable dates are read by every shopper every few seconds, and change
@@ -12,10 +12,10 @@ import { TtlCache } from "../ttl-cache";
 export const AVAILABILITY_CACHE_MS = 1_000;
 
 /** Statuses (one character per seat, in seat-map order) by schedule. */
-export const seatStatusCache = new TtlCache<string, string>(10_000);
+export const seatStatusCache = processCache<string, string>("booking.seat-statuses", 10_000);
 
 /** Bookable dates by concert. */
-export const bookableDatesCache = new TtlCache<string, BookableScheduleView[]>(10_000);
+export const bookableDatesCache = processCache<string, BookableScheduleView[]>("booking.bookable-dates", 10_000);
 
 /** How long a read made at `now` may be kept: the period, or until the next hold it saw lapses. */
 export const keepUntil = (now: number, nextLapse: Date | null) => Math.min(now + AVAILABILITY_CACHE_MS, nextLapse?.getTime() ?? Infinity);

@@ -1,11 +1,9 @@
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
 import { systemClock, type Clock } from "../clock";
 import { pool } from "../db";
 import { NotFoundError } from "../errors";
 import type { SeatStatus, SeatStatusesView, SeatView } from "../schemas/booking";
 import { queryRows, sql } from "../sql";
-import { TtlCache } from "../ttl-cache";
+import { processCache } from "../ttl-cache";
 import { keepUntil, seatStatusCache } from "./availability-cache";
 
 // The hottest reads of a sale: every shopper refreshes the map every few seconds. A date's
@@ -20,17 +18,8 @@ interface Layout {
 }
 
 // A 50,000-seat layout is a few MB: keep the dates being sold, not every date ever read.
-const layouts = new TtlCache<string, Layout>(32);
-const mapBodies = new TtlCache<string, { statuses: string; body: SeatMapBody }>(32);
-
-/** A seat map as UTF-8 JSON, and gzipped once for every client that accepts gzip. */
-export interface SeatMapBody {
-  json: Uint8Array<ArrayBuffer>;
-  gzip: Uint8Array<ArrayBuffer>;
-}
-
-// Off the event loop (zlib's thread pool): a stadium's map is megabytes.
-const gzipAsync = promisify(gzip);
+const layouts = processCache<string, Layout>("booking.layouts", 32);
+const mapBodies = processCache<string, { statuses: string; body: Uint8Array<ArrayBuffer> }>("booking.map-bodies", 32);
 
 const STATUS_OF: Record<string, SeatStatus> = { A: "AVAILABLE", H: "HELD", S: "SOLD" };
 
@@ -69,17 +58,15 @@ function statusesOf(scheduleId: string, clock: Clock): Promise<string> {
 }
 
 /**
- * The seat map of a date: every seat with its live status (who holds a seat is never
- * shown). Built, encoded and compressed once per change of the statuses, shared by every
- * reader — compressing a large map for each browser would cost more than everything else.
+ * The seat map of a date as UTF-8 JSON: every seat with its live status (who holds a seat
+ * is never shown). Built and encoded once per change of the statuses, shared by every reader.
  */
-export async function getSeatMapBody(scheduleId: string, clock: Clock = systemClock): Promise<SeatMapBody> {
+export async function getSeatMapJson(scheduleId: string, clock: Clock = systemClock): Promise<Uint8Array<ArrayBuffer>> {
   const [layout, statuses] = await Promise.all([layoutOf(scheduleId), statusesOf(scheduleId, clock)]);
   const cached = mapBodies.get(scheduleId);
   if (cached?.statuses === statuses) return cached.body;
   const seats = layout.seats.map((seat, i) => ({ ...seat, status: STATUS_OF[statuses[i]!] ?? "AVAILABLE" }));
-  const json = new TextEncoder().encode(JSON.stringify({ scheduleId, concertId: layout.concertId, startsAt: layout.startsAt, seats }));
-  const body = { json, gzip: new Uint8Array(await gzipAsync(json)) };
+  const body = new TextEncoder().encode(JSON.stringify({ scheduleId, concertId: layout.concertId, startsAt: layout.startsAt, seats }));
   mapBodies.set(scheduleId, { statuses, body }, Infinity);
   return body;
 }

@@ -4,7 +4,7 @@ import type { SeatMapView } from "@/lib/schemas/booking";
 import { createConcert, createSchedule, createUsers } from "@/tests/helpers";
 import { createHold } from "./create-hold";
 import { getHoldOrThrow } from "./get-hold";
-import { getSeatMapBody } from "./get-seat-map";
+import { getSeatMapJson } from "./get-seat-map";
 import { listBookableSchedules } from "./list-bookable-schedules";
 import { releaseExpiredHolds } from "./release-expired-holds";
 import { releaseHold } from "./release-hold";
@@ -18,7 +18,7 @@ async function date(seats = 4) {
 }
 
 const statusOf = async (scheduleId: string, seatId: string) =>
-  (JSON.parse(Buffer.from((await getSeatMapBody(scheduleId)).json).toString()) as SeatMapView).seats.find((s) => s.id === seatId)!.status;
+  (JSON.parse(Buffer.from(await getSeatMapJson(scheduleId)).toString()) as SeatMapView).seats.find((s) => s.id === seatId)!.status;
 
 describe("hold expiry", () => {
   it("frees a seat the instant its hold lapses, with no cron, for every reader and writer", async () => {

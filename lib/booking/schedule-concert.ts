@@ -1,10 +1,10 @@
 import { pool } from "../db";
 import { NotFoundError } from "../errors";
 import { queryRows, sql } from "../sql";
-import { TtlCache } from "../ttl-cache";
+import { processCache } from "../ttl-cache";
 
 // A date never moves to another concert: once read, an instance keeps the answer.
-const concertOfSchedule = new TtlCache<string, string>(100_000);
+const concertOfSchedule = processCache<string, string>("booking.schedule-concerts", 100_000);
 
 /** The concert a schedule belongs to: whose waiting room guards it. */
 export function getScheduleConcertIdOrThrow(scheduleId: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { DomainError } from "../errors";
-import { TtlCache } from "../ttl-cache";
+import { processCache } from "../ttl-cache";
 import { defaultQueueDeps, type QueueDeps } from "./enter-queue";
 import { verifyQueueToken, type QueueClaims } from "./queue-token";
 
@@ -21,7 +21,7 @@ export async function requireOwnQueueToken(token: string | null, userId: string,
  * the store every time, and leaving or paying forgets the place here at once.
  */
 export const ACTIVE_FOR_READS_MS = 2_000;
-const activeForReads = new TtlCache<string, true>(100_000);
+const activeForReads = processCache<string, true>("queue.active-for-reads", 100_000);
 const placeKey = (claims: QueueClaims) => `${claims.concertId}:${claims.userId}:${claims.number}`;
 
 /** Forgets a place this instance saw ACTIVE (it was just given up). */

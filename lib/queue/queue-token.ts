@@ -2,7 +2,7 @@ import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import { env } from "../env";
 import { DomainError } from "../errors";
-import { TtlCache } from "../ttl-cache";
+import { processCache } from "../ttl-cache";
 
 /** What a queue token proves: this user holds this number in this concert's line. */
 export interface QueueClaims {
@@ -31,7 +31,7 @@ export async function signQueueToken(claims: QueueClaims, now: Date, secret = en
 
 // A shopper sends the same token with every request: each is verified once per instance
 // (keyed by secret and token) and trusted until it expires.
-const verified = new TtlCache<string, QueueClaims>(100_000);
+const verified = processCache<string, QueueClaims>("queue.verified-tokens", 100_000);
 
 /** The token's claims; throws QUEUE_TOKEN_EXPIRED or QUEUE_TOKEN_INVALID. */
 export async function verifyQueueToken(token: string, now: Date, secret = env().QUEUE_TOKEN_SECRET): Promise<QueueClaims> {

@@ -2,7 +2,7 @@ import { pool } from "../db";
 import { env } from "../env";
 import { NotFoundError } from "../errors";
 import { queryRows, sql } from "../sql";
-import { TtlCache } from "../ttl-cache";
+import { processCache } from "../ttl-cache";
 import type { QueueSettings } from "./queue-store";
 
 interface ConcertQueueColumns {
@@ -22,7 +22,7 @@ export function resolveQueueSettings(concert: ConcertQueueColumns, defaults = en
 
 /** How long an instance keeps a concert's settings: a change reaches every instance within this. */
 export const SETTINGS_CACHE_MS = 2_000;
-const settingsCache = new TtlCache<string, QueueSettings>(10_000);
+const settingsCache = processCache<string, QueueSettings>("queue.settings", 10_000);
 
 export function getQueueSettingsOrThrow(concertId: string): Promise<QueueSettings> {
   return settingsCache.getOrLoad(concertId, async () => {
