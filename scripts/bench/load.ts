@@ -128,11 +128,17 @@ export function combine(runs: LoadResult[]): LoadResult {
   };
 }
 
-/** One table per benchmark: every measure beside the trivial route of the same server. */
+/**
+ * One table per benchmark: every measure beside the trivial route of the same server (the
+ * row labelled "trivial route" above it), and its CPU as a multiple of that route's — the
+ * figure that stays put when the machine's speed moves between runs.
+ */
 export function printResults(title: string, rows: { label: string; result: LoadResult }[]) {
   console.log(`\n${title}\n`);
-  console.log(`${"measure".padEnd(52)}  req/s  p50 ms  p99 ms  CPU ms/req  DB trips/req  Redis/req  statuses`);
+  console.log(`${"measure".padEnd(52)}  req/s  p50 ms  p99 ms  CPU ms/req  × trivial  DB trips/req  Redis/req  statuses`);
+  let floor: LoadResult | undefined;
   for (const { label, result: r } of rows) {
+    if (label.includes("trivial route")) floor = r;
     console.log(
       [
         label.padEnd(52),
@@ -140,6 +146,7 @@ export function printResults(title: string, rows: { label: string; result: LoadR
         r.p50Ms.toFixed(1).padStart(7),
         r.p99Ms.toFixed(1).padStart(7),
         r.cpuMsPerRequest.toFixed(2).padStart(11),
+        (floor ? (r.cpuMsPerRequest / floor.cpuMsPerRequest).toFixed(2) : "—").padStart(10),
         r.dbRoundTripsPerRequest.toFixed(2).padStart(13),
         r.redisCallsPerRequest.toFixed(2).padStart(10),
         " " + JSON.stringify(r.statuses),
