@@ -36,6 +36,38 @@ test("a fan picks two seats, sees the countdown everywhere, and releases them", 
   await expect(page.getByRole("button", { name: /, held$/ })).toHaveCount(0);
 });
 
+test("the seat map shows the shopping time, and leaving while holding asks first and gives the seats back", async ({ page }) => {
+  await shopFor(page, "Neon Riot Live");
+  await expect(page.getByTestId("active-time-left")).toHaveText(/^\d+:\d\d$/);
+  const seat = page.getByRole("button", { name: /, available$/ }).first();
+  const label = (await seat.getAttribute("aria-label"))!.replace(/, available$/, "");
+  await seat.click();
+  await page.getByRole("button", { name: "Hold 1 seat" }).click();
+  await expect(page.getByRole("button", { name: `${label}, held by you` })).toBeVisible();
+
+  await page.getByRole("button", { name: "Leave the line" }).click();
+  await expect(page.getByText("Leaving gives back your held seats.")).toBeVisible();
+  await page.getByRole("button", { name: "Stay" }).click();
+  await expect(page.getByTestId("hold-countdown")).toBeVisible();
+
+  await page.getByRole("button", { name: "Leave the line" }).click();
+  await page.getByRole("button", { name: "Leave and release seats" }).click();
+  await expect(page.getByTestId("hold-countdown")).toHaveCount(0);
+  await expect(page.getByText("You need your turn in the waiting room to pick seats.")).toBeVisible();
+});
+
+test("held seats are gone from the page after signing out", async ({ page }) => {
+  await shopFor(page, "Neon Riot Live");
+  await page.getByRole("button", { name: /, available$/ }).first().click();
+  await page.getByRole("button", { name: "Hold 1 seat" }).click();
+  await expect(page.getByTestId("hold-countdown")).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your held seats" })).toHaveCount(0);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("stagepass.")))).toEqual([]);
+});
+
 test("a hold that runs out frees its seats, with no help from cron", async ({ page }) => {
   await shopFor(page, "Midnight Strings");
   const seat = page.getByRole("button", { name: /, available$/ }).first();

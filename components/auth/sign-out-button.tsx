@@ -1,12 +1,16 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { claimStoredValues } from "@/lib/client/stored-value";
 
 export function SignOutButton() {
   return (
     <button
       type="button"
-      onClick={() => signOut({ callbackUrl: "/" })}
+      onClick={() => {
+        claimStoredValues(null);
+        void signOut({ callbackUrl: "/" });
+      }}
       className="rounded-md border border-slate-300 px-3 py-2 font-medium text-slate-700 hover:bg-slate-100"
     >
       Sign out

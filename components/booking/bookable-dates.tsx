@@ -8,7 +8,7 @@ import { formatKrw } from "@/lib/money";
 import { useBookableDates } from "./booking-api";
 
 /** The dates you can book now; needs your turn in the waiting room. */
-export function BookableDates({ concertId, upcoming }: { concertId: string; upcoming: string[] }) {
+export function BookableDates({ concertId, upcoming, timeZone }: { concertId: string; upcoming: string[]; timeZone: string }) {
   const token = useQueueToken(concertId);
   const dates = useBookableDates(concertId, token);
   const shopping = dates.isSuccess;
@@ -23,7 +23,7 @@ export function BookableDates({ concertId, upcoming }: { concertId: string; upco
         <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label="Performance dates">
           {upcoming.map((iso) => (
             <li key={iso} className="px-4 py-3">
-              <LocalTime iso={iso} className="font-medium" />
+              <LocalTime iso={iso} timeZone={timeZone} className="font-medium" />
             </li>
           ))}
         </ul>
@@ -40,7 +40,7 @@ export function BookableDates({ concertId, upcoming }: { concertId: string; upco
             href={`/schedules/${date.id}`}
             className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
           >
-            <LocalTime iso={date.startsAt} className="font-semibold" />
+            <LocalTime iso={date.startsAt} timeZone={timeZone} className="font-semibold" />
             <span className="mt-1 block text-sm text-slate-600">
               {date.seats.available} of {date.seats.total} seats free · {formatKrw(date.prices.min)}–{formatKrw(date.prices.max)}
             </span>

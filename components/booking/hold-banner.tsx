@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useIsMutating } from "@tanstack/react-query";
+import { useSession } from "next-auth/react";
 import { useEffect, useState } from "react";
 import { formatCountdown } from "@/components/queue/format";
 import { useServerNow } from "@/components/queue/queue-api";
@@ -15,6 +16,7 @@ import { PayPanel } from "./pay-panel";
 
 /** The held seats and their countdown, on every page until paid, released or lapsed. */
 export function HoldBanner() {
+  const signedIn = !!useSession().data?.user;
   const stored = useCurrentHold();
   const server = useHold(stored?.id ?? null);
   const release = useReleaseHold();
@@ -31,7 +33,7 @@ export function HoldBanner() {
     if (gone || hold?.status === "RELEASED" || hold?.status === "PAID") setCurrentHold(null);
   }, [gone, hold?.status]);
 
-  if (!hold || gone || hold.status === "RELEASED" || hold.status === "PAID") return null;
+  if (!signedIn || !hold || gone || hold.status === "RELEASED" || hold.status === "PAID") return null;
   const left = Date.parse(hold.expiresAt) - now;
   const expired = !payInFlight && (hold.status === "EXPIRED" || left <= 0);
   const seats = hold.seats.map((s) => `${s.section} ${s.row}-${s.number}`).join(", ");

@@ -17,7 +17,7 @@ export function ConcertCard({ concert }: { concert: ConcertSummary }) {
       <p className="mt-4 text-sm text-slate-700">
         {next ? (
           <>
-            Next: <LocalTime iso={next} className="font-medium" />
+            Next: <LocalTime iso={next} timeZone={concert.timeZone} className="font-medium" />
             {later.length > 0 && <span className="text-slate-500"> · {later.length} more date{later.length > 1 ? "s" : ""}</span>}
           </>
         ) : (

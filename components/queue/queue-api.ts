@@ -120,6 +120,8 @@ export function useLeaveQueue(concertId: string) {
     onSuccess: () => {
       storeQueueToken(concertId, null);
       void queryClient.invalidateQueries({ queryKey: ["queue-status"] });
+      // Leaving gave back any seats held for the concert.
+      void queryClient.invalidateQueries({ queryKey: ["hold"] });
     },
   });
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
+import { useCurrentHold } from "@/components/booking/current-hold";
 import { formatCountdown } from "./format";
 import { useLeaveQueue, useQueueStatus, useQueueToken, useServerNow } from "./queue-api";
 
@@ -10,22 +12,45 @@ export function QueueSessionBanner({ concertId }: { concertId: string }) {
   const status = useQueueStatus(token);
   const leave = useLeaveQueue(concertId);
   const now = useServerNow();
+  const hold = useCurrentHold();
+  const [confirming, setConfirming] = useState(false);
 
   const view = status.data;
   if (view?.status === "ACTIVE" && view.activeUntil) {
     const left = new Date(view.activeUntil).getTime() - now;
+    const holding = hold?.concertId === concertId && hold.status === "ACTIVE" && Date.parse(hold.expiresAt) > now;
+    const leaveNow = () => {
+      setConfirming(false);
+      leave.mutate(token!);
+    };
     return (
-      <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-emerald-900">
+      <div role="region" aria-label="Your shopping time" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-emerald-900">
         <p>
           <strong>You&apos;re in.</strong> Shopping time left: <span data-testid="active-time-left">{formatCountdown(left)}</span>
+          {holding && " · held seats end with it"}
         </p>
-        <button
-          type="button"
-          onClick={() => leave.mutate(token!)}
-          className="rounded-md border border-emerald-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-emerald-100"
-        >
-          Leave the line
-        </button>
+        {confirming && holding ? (
+          <div role="alertdialog" aria-labelledby="leave-warning" className="flex flex-wrap items-center gap-2">
+            <p id="leave-warning" className="text-sm font-medium">
+              Leaving gives back your held seats.
+            </p>
+            <button type="button" onClick={leaveNow} autoFocus className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800">
+              Leave and release seats
+            </button>
+            <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-emerald-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-emerald-100">
+              Stay
+            </button>
+          </div>
+        ) : (
+          <button
+            type="button"
+            onClick={() => (holding ? setConfirming(true) : leaveNow())}
+            disabled={leave.isPending}
+            className="rounded-md border border-emerald-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-emerald-100"
+          >
+            Leave the line
+          </button>
+        )}
       </div>
     );
   }

@@ -21,7 +21,7 @@ export function TicketList() {
             <div className="min-w-0 space-y-1 text-sm">
               <p className="font-semibold">{ticket.concert.title}</p>
               <p>
-                <LocalTime iso={ticket.startsAt} />
+                <LocalTime iso={ticket.startsAt} timeZone={ticket.concert.timeZone} />
               </p>
               <p className="text-slate-600">{ticket.concert.venue}</p>
               <p>

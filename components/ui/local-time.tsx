@@ -1,19 +1,21 @@
 "use client";
 
-/** A UTC instant shown in the viewer's own time zone and locale. */
-export function LocalTime({ iso, className }: { iso: string; className?: string }) {
-  const text = new Date(iso).toLocaleString(undefined, {
-    weekday: "short",
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-  // The server renders in its own zone; the browser's rendering is the one that counts.
+import { useSyncExternalStore } from "react";
+import { formatDateTime } from "@/lib/date-time";
+
+const unchanging = () => () => {};
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * An instant shown in `timeZone` (a show's venue: the same text on the server and in every
+ * browser), or else in the viewer's own zone. The server cannot know the viewer's zone, so
+ * it prints UTC, named as such, and the browser puts its own right after hydrating.
+ */
+export function LocalTime({ iso, timeZone, className }: { iso: string; timeZone?: string; className?: string }) {
+  const viewerZone = useSyncExternalStore(unchanging, browserTimeZone, () => "UTC");
   return (
-    <time dateTime={iso} className={className} suppressHydrationWarning>
-      {text}
+    <time dateTime={iso} className={className}>
+      {formatDateTime(iso, timeZone ?? viewerZone)}
     </time>
   );
 }

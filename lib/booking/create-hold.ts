@@ -16,14 +16,17 @@ import { holdView, type HoldRecord } from "./hold-view";
  * (NOWAIT): in a rush nobody queues on a popular seat holding a pooled connection.
  * A user has at most one live hold per schedule; a second request is refused with
  * HOLD_EXISTS (release the first to pick other seats).
+ * A hold never outlives the shopping time it was made in (`shoppingEndsAt`): paying needs
+ * that time, so a longer hold would only keep seats from others that nobody can pay for.
  */
 export async function createHold(
   userId: string,
   input: CreateHoldBody,
-  { clock = systemClock, ttlSeconds = env().HOLD_TTL_SECONDS }: { clock?: Clock; ttlSeconds?: number } = {},
+  { clock = systemClock, ttlSeconds = env().HOLD_TTL_SECONDS, shoppingEndsAt }: { clock?: Clock; ttlSeconds?: number; shoppingEndsAt?: Date } = {},
 ): Promise<HoldView> {
   const now = clock.now();
-  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
+  const fullTtl = now.getTime() + ttlSeconds * 1000;
+  const expiresAt = new Date(shoppingEndsAt ? Math.min(fullTtl, shoppingEndsAt.getTime()) : fullTtl);
   const seatIds = [...input.seatIds].sort();
   let record: HoldRecord;
   try {

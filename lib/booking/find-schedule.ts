@@ -6,6 +6,6 @@ export async function findSchedule(id: string) {
   if (!z.uuid().safeParse(id).success) return null;
   return db.schedule.findUnique({
     where: { id },
-    select: { id: true, startsAt: true, concert: { select: { id: true, title: true, venue: true } } },
+    select: { id: true, startsAt: true, concert: { select: { id: true, title: true, venue: true, timeZone: true } } },
   });
 }

@@ -15,6 +15,7 @@ export async function findConcert(id: string, clock: Clock = systemClock): Promi
       title: true,
       artist: true,
       venue: true,
+      timeZone: true,
       description: true,
       schedules: { where: { startsAt: { gt: clock.now() } }, orderBy: { startsAt: "asc" }, select: { startsAt: true } },
     },

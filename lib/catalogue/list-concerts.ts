@@ -21,6 +21,7 @@ export async function listConcerts(query: ListConcertsQuery, clock: Clock = syst
       title: true,
       artist: true,
       venue: true,
+      timeZone: true,
       description: true,
       schedules: { where: { startsAt: { gt: clock.now() } }, orderBy: { startsAt: "asc" }, select: { startsAt: true } },
     },

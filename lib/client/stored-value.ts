@@ -5,10 +5,25 @@ import { useSyncExternalStore } from "react";
 // Values the browser keeps in localStorage, with every reader re-rendering when one
 // changes (in this tab through our event, in other tabs through "storage").
 const EVENT = "stagepass:stored-value";
+// Every key of ours starts with this, so one account's state can be wiped as a whole.
+const PREFIX = "stagepass.";
+const OWNER = `${PREFIX}owner`;
 
 export function writeStoredValue(key: string, value: string | null) {
   if (value === null) window.localStorage.removeItem(key);
   else window.localStorage.setItem(key, value);
+  window.dispatchEvent(new Event(EVENT));
+}
+
+/**
+ * Stored values belong to the account signed in when they were written: when another
+ * account (or nobody) is signed in, they are all dropped, so no held seats or place in
+ * line of one person ever shows to the next, whichever tab they signed out in.
+ */
+export function claimStoredValues(userId: string | null) {
+  if (window.localStorage.getItem(OWNER) === userId) return;
+  for (const key of Object.keys(window.localStorage)) if (key.startsWith(PREFIX)) window.localStorage.removeItem(key);
+  if (userId) window.localStorage.setItem(OWNER, userId);
   window.dispatchEvent(new Event(EVENT));
 }
 

@@ -8,7 +8,7 @@ import { clientIp } from "../client-ip";
 import { systemClock } from "../clock";
 import { env } from "../env";
 import { DomainError, ValidationError, type FieldError } from "../errors";
-import { QUEUE_TOKEN_HEADER, requireActiveQueueToken, requireOwnQueueToken } from "../queue/queue-guard";
+import { QUEUE_TOKEN_HEADER, requireActiveQueueToken, requireOwnQueueToken, type ActivePlace } from "../queue/queue-guard";
 import { enforceRateLimit, RateLimitedError } from "../rate-limit/enforce-rate-limit";
 import type { RateLimitName } from "../rate-limit/rules";
 import type { RouteDoc } from "../openapi/route-doc";
@@ -63,8 +63,11 @@ export interface RouteContext<A, P, Q, B, K extends boolean, I> {
   params: Parsed<P>;
   query: Parsed<Q>;
   body: Parsed<B>;
-  /** The verified queue token's claims, on routes with a `queue` requirement. */
-  queue: K extends true ? QueueClaims : null;
+  /**
+   * The verified queue token's claims, on routes with a `queue` requirement; with a
+   * concert requirement also when the caller's shopping time ends.
+   */
+  queue: K extends true ? QueueClaims & Partial<ActivePlace> : null;
   /** The transaction that will also store the answer, on idempotent routes. */
   tx: I extends string ? SqlTx : null;
   /** Runs once the handler has succeeded (after commit, on idempotent routes); never for replays or failures. */
@@ -190,7 +193,7 @@ async function checkQueueToken<A, P, Q, B>(
   request: NextRequest,
   userId: string,
   input: QueueInput<A, P, Q, B>,
-): Promise<QueueClaims> {
+): Promise<QueueClaims | ActivePlace> {
   const token = request.headers.get(QUEUE_TOKEN_HEADER);
   if (requirement === "own") return requireOwnQueueToken(token, userId, systemClock.now());
   return requireActiveQueueToken(token, userId, await requirement(input), undefined, request.method === "GET" ? "read" : "write");

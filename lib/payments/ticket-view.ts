@@ -5,7 +5,7 @@ export const ticketSelect = {
   code: true,
   price: true,
   createdAt: true,
-  schedule: { select: { startsAt: true, concert: { select: { id: true, title: true, venue: true } } } },
+  schedule: { select: { startsAt: true, concert: { select: { id: true, title: true, venue: true, timeZone: true } } } },
   seat: { select: { id: true, section: true, row: true, number: true, tier: true } },
 } as const;
 
@@ -14,7 +14,7 @@ export interface TicketRecord {
   code: string;
   price: number;
   createdAt: Date;
-  schedule: { startsAt: Date; concert: { id: string; title: string; venue: string } };
+  schedule: { startsAt: Date; concert: TicketView["concert"] };
   seat: TicketView["seat"];
 }
 

@@ -73,15 +73,15 @@ export class PostgresQueueStore implements QueueStore {
     return false;
   }
 
-  async isActive(concertId: string, userId: string, number: number, now: Date) {
-    const rows = await queryRows(
+  async activeUntil(concertId: string, userId: string, number: number, now: Date) {
+    const [row] = await queryRows<{ active_until: Date }>(
       this.db,
       sql`
-      SELECT 1 FROM queue_entries
+      SELECT active_until FROM queue_entries
        WHERE concert_id = ${concertId}::uuid AND user_id = ${userId}::uuid AND number = ${number}
          AND status = 'ACTIVE' AND active_until > ${now}::timestamptz`,
     );
-    return rows.length > 0;
+    return row?.active_until ?? null;
   }
 
   async counters(concertId: string): Promise<QueueCounters> {

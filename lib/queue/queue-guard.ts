@@ -21,12 +21,17 @@ export async function requireOwnQueueToken(token: string | null, userId: string,
  * the store every time, and leaving or paying forgets the place here at once.
  */
 export const ACTIVE_FOR_READS_MS = 2_000;
-const activeForReads = processCache<string, true>("queue.active-for-reads", 100_000);
+const activeForReads = processCache<string, Date>("queue.active-for-reads", 100_000);
 const placeKey = (claims: QueueClaims) => `${claims.concertId}:${claims.userId}:${claims.number}`;
 
 /** Forgets a place this instance saw ACTIVE (it was just given up). */
 export function forgetActivePlace(claims: QueueClaims): void {
   activeForReads.delete(placeKey(claims));
+}
+
+/** A place in line whose holder is shopping now, and when that shopping time ends. */
+export interface ActivePlace extends QueueClaims {
+  activeUntil: Date;
 }
 
 /**
@@ -40,30 +45,32 @@ export async function requireActiveQueueToken(
   concertId: string,
   deps = defaultQueueDeps(),
   access: "read" | "write" = "write",
-): Promise<QueueClaims> {
+): Promise<ActivePlace> {
   const now = deps.clock.now();
   const claims = await requireOwnQueueToken(token, userId, now);
   if (claims.concertId !== concertId) {
     throw new DomainError("QUEUE_TOKEN_WRONG_CONCERT", "This queue token is for another concert's line.");
   }
   const key = placeKey(claims);
-  if (access === "read" && activeForReads.get(key, now.getTime())) return claims;
-  if (!(await deps.store.isActive(concertId, userId, claims.number, now)) && !(await resumeWithLiveHold(claims, now, deps))) {
+  const seen = access === "read" ? activeForReads.get(key, now.getTime()) : undefined;
+  if (seen) return { ...claims, activeUntil: seen };
+  const activeUntil = (await deps.store.activeUntil(concertId, userId, claims.number, now)) ?? (await resumeWithLiveHold(claims, now, deps));
+  if (!activeUntil) {
     throw new DomainError("QUEUE_NOT_ACTIVE", "Your turn has not come yet, or your shopping time is over. Check the waiting room.");
   }
-  activeForReads.set(key, true, now.getTime() + ACTIVE_FOR_READS_MS);
-  return claims;
+  activeForReads.set(key, activeUntil, Math.min(now.getTime() + ACTIVE_FOR_READS_MS, activeUntil.getTime()));
+  return { ...claims, activeUntil };
 }
 
 /**
  * After the store lost its state, a live hold proves its owner was shopping (holds need
  * an ACTIVE place): they get their place back until the hold expires, so they can pay.
  */
-async function resumeWithLiveHold(claims: QueueClaims, now: Date, deps: QueueDeps): Promise<boolean> {
+async function resumeWithLiveHold(claims: QueueClaims, now: Date, deps: QueueDeps): Promise<Date | null> {
   const hold = await db.hold.findFirst({
     where: { userId: claims.userId, status: "ACTIVE", expiresAt: { gt: now }, schedule: { concertId: claims.concertId } },
     orderBy: { expiresAt: "desc" },
     select: { expiresAt: true },
   });
-  return !!hold && deps.store.resume(claims.concertId, claims.userId, claims.number, hold.expiresAt, now);
+  return hold && (await deps.store.resume(claims.concertId, claims.userId, claims.number, hold.expiresAt, now)) ? hold.expiresAt : null;
 }

@@ -75,8 +75,8 @@ export interface QueueStore {
    */
   resume(concertId: string, userId: string, number: number, until: Date, now: Date): Promise<boolean>;
 
-  /** True only while the user's entry with this number is ACTIVE. */
-  isActive(concertId: string, userId: string, number: number, now: Date): Promise<boolean>;
+  /** When the shopping time of the user's entry with this number ends, while it is ACTIVE; else null. */
+  activeUntil(concertId: string, userId: string, number: number, now: Date): Promise<Date | null>;
 
   counters(concertId: string): Promise<QueueCounters>;
 

@@ -201,10 +201,12 @@ return 1
 
 const COUNTERS = `return redis.call('HMGET', KEYS[1], 'serving', 'last', 'rate')`;
 
-const IS_ACTIVE = `
+// The entry's ACTIVE-until time in ms, or 0 when it is not this user's ACTIVE entry.
+const ACTIVE_UNTIL = `
 local n = redis.call('HGET', KEYS[2], ARGV[1])
 if n ~= ARGV[2] then return 0 end
-if tonumber(redis.call('ZSCORE', KEYS[5], n) or '0') > tonumber(ARGV[3]) then return 1 end
+local ends = tonumber(redis.call('ZSCORE', KEYS[5], n) or '0')
+if ends > tonumber(ARGV[3]) then return ends end
 return 0
 `;
 
@@ -224,7 +226,7 @@ export class RedisQueueStore implements QueueStore {
       admit: redis.createScript<[number, number] | null>(ADMIT),
       poll: redis.createScript<PollReply>(POLL),
       release: redis.createScript<number>(RELEASE),
-      isActive: redis.createScript<number>(IS_ACTIVE),
+      activeUntil: redis.createScript<number>(ACTIVE_UNTIL),
       counters: redis.createScript<(string | null)[]>(COUNTERS),
     };
   }
@@ -263,8 +265,9 @@ export class RedisQueueStore implements QueueStore {
     return Number(await this.scripts.release.exec(keys(concertId), [userId, String(number)])) === 1;
   }
 
-  async isActive(concertId: string, userId: string, number: number, now: Date) {
-    return Number(await this.scripts.isActive.exec(keys(concertId), [userId, String(number), String(now.getTime())])) === 1;
+  async activeUntil(concertId: string, userId: string, number: number, now: Date) {
+    const ends = Number(await this.scripts.activeUntil.exec(keys(concertId), [userId, String(number), String(now.getTime())]));
+    return ends > 0 ? new Date(ends) : null;
   }
 
   async resume(concertId: string, userId: string, number: number, until: Date, now: Date) {

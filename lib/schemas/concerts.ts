@@ -6,6 +6,8 @@ export const concertSummary = z.object({
   title: z.string(),
   artist: z.string(),
   venue: z.string(),
+  /** IANA time zone of the venue (e.g. Asia/Seoul): show times are local to it. */
+  timeZone: z.string(),
   description: z.string(),
   /** Start of each upcoming performance, soonest first (ISO 8601, UTC). */
   upcoming: z.array(z.iso.datetime()),

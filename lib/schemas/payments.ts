@@ -6,7 +6,7 @@ export const paymentBody = z.object({ holdId: idParam("must be a hold id") });
 export const ticketView = z.object({
   id: z.uuid(),
   code: z.string(),
-  concert: z.object({ id: z.uuid(), title: z.string(), venue: z.string() }),
+  concert: z.object({ id: z.uuid(), title: z.string(), venue: z.string(), timeZone: z.string().describe("IANA time zone of the venue; show times are local to it") }),
   startsAt: z.iso.datetime(),
   seat: z.object({ id: z.uuid(), section: z.string(), row: z.string(), number: z.number().int(), tier: z.string() }),
   price: z.number().int(),

@@ -27,7 +27,7 @@ export default async function ConcertPage({ params }: Props) {
         <h2 id="dates-heading" className="text-xl font-semibold">
           Dates
         </h2>
-        <BookableDates concertId={concert.id} upcoming={concert.upcoming} />
+        <BookableDates concertId={concert.id} upcoming={concert.upcoming} timeZone={concert.timeZone} />
       </section>
     </div>
   );

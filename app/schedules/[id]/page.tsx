@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SeatPicker } from "@/components/booking/seat-picker";
+import { QueueSessionBanner } from "@/components/queue/queue-session-banner";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireSignedIn } from "@/components/auth/require-signed-in";
 import { findSchedule } from "@/lib/booking/find-schedule";
@@ -23,9 +24,10 @@ export default async function SchedulePage({ params }: Props) {
         </Link>
         <h1 className="text-2xl font-bold tracking-tight">Pick your seats</h1>
         <p className="text-slate-600">
-          <LocalTime iso={schedule.startsAt.toISOString()} /> · {schedule.concert.venue}
+          <LocalTime iso={schedule.startsAt.toISOString()} timeZone={schedule.concert.timeZone} /> · {schedule.concert.venue}
         </p>
       </header>
+      <QueueSessionBanner concertId={schedule.concert.id} />
       <SeatPicker scheduleId={schedule.id} concertId={schedule.concert.id} />
     </div>
   );

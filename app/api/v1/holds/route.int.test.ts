@@ -28,6 +28,17 @@ describe("POST /api/v1/holds", () => {
     expect(expiresIn).toBeLessThan(305_000);
   });
 
+  it("ends a hold with the shopping time it was made in, never after it", async () => {
+    const { concert, schedule, seatIds, shoppers } = await bookableDate(1);
+    const shoppingEndsAt = new Date(Date.now() + 20_000);
+    await db.queueEntry.update({ where: { concertId_userId: { concertId: concert.id, userId: shoppers[0]!.id } }, data: { activeUntil: shoppingEndsAt } });
+    const response = await hold(shoppers[0]!.headers, schedule.id, [seatIds[0]!]);
+    expect(response.status).toBe(201);
+    expect(new Date(response.body.expiresAt).getTime()).toBe(shoppingEndsAt.getTime());
+    const stored = await db.hold.findUniqueOrThrow({ where: { id: response.body.id } });
+    expect(stored.expiresAt.getTime()).toBe(shoppingEndsAt.getTime());
+  });
+
   it("lets exactly one of 200 fans racing for one seat have it", { timeout: 120_000 }, async () => {
     const { schedule, seatIds, shoppers } = await bookableDate(200);
     const responses = await Promise.all(shoppers.map((s) => hold(s.headers, schedule.id, [seatIds[0]!])));

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { formatDateTime } from "./date-time";
+
+describe("formatDateTime", () => {
+  const show = "2026-12-12T10:00:00.000Z";
+
+  it("prints the wall-clock time of the given zone, naming the zone", () => {
+    expect(formatDateTime(show, "Asia/Seoul")).toBe("Sat, Dec 12, 2026, 7:00 PM GMT+9");
+    expect(formatDateTime(show, "UTC")).toBe("Sat, Dec 12, 2026, 10:00 AM UTC");
+    expect(formatDateTime(new Date(show), "America/New_York")).toBe("Sat, Dec 12, 2026, 5:00 AM EST");
+  });
+
+  it("does not depend on the machine's own zone", () => {
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = "Pacific/Auckland";
+      expect(formatDateTime(show, "Asia/Seoul")).toBe("Sat, Dec 12, 2026, 7:00 PM GMT+9");
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+
+  it("rolls the date over with the zone", () => {
+    expect(formatDateTime("2026-12-31T20:00:00.000Z", "Asia/Seoul")).toBe("Fri, Jan 1, 2027, 5:00 AM GMT+9");
+  });
+});

@@ -1,0 +1,25 @@
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as a wall-clock date and time in `timeZone`, with the zone named, e.g.
+ * "Sat, Dec 12, 2026, 7:00 PM GMT+9". Pure: the server and every browser print the same
+ * text for the same zone, so a page never changes on hydration. Spacing is normalised
+ * because ICU versions differ in the space they put before AM/PM.
+ */
+export function formatDateTime(instant: string | Date, timeZone: string): string {
+  let format = FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      weekday: "short",
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "short",
+    });
+    FORMATS.set(timeZone, format);
+  }
+  return format.format(new Date(instant)).replace(/\s+/g, " ");
+}
