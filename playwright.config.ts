@@ -42,7 +42,8 @@ export default defineConfig({
   webServer: gate ? undefined : {
     command: "tsx scripts/e2e-server.ts",
     url: `http://localhost:${port}/api/v1/health`,
-    env: { E2E_PORT: String(port), CRON_SECRET: process.env.E2E_CRON_SECRET },
+    // The server in UTC, as in production, so time-zone tests see a browser elsewhere.
+    env: { E2E_PORT: String(port), CRON_SECRET: process.env.E2E_CRON_SECRET, TZ: "UTC" },
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -36,8 +36,14 @@ test("a fan picks two seats, sees the countdown everywhere, and releases them", 
   await expect(page.getByRole("button", { name: /, held$/ })).toHaveCount(0);
 });
 
+// The arena admits many shoppers at once, so these tests do not wait on each other's places.
+async function shopInArena(page: Page) {
+  await shopFor(page, "Stadium of Stars");
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("button").first().click();
+}
+
 test("the seat map shows the shopping time, and leaving while holding asks first and gives the seats back", async ({ page }) => {
-  await shopFor(page, "Neon Riot Live");
+  await shopInArena(page);
   await expect(page.getByTestId("active-time-left")).toHaveText(/^\d+:\d\d$/);
   const seat = page.getByRole("button", { name: /, available$/ }).first();
   const label = (await seat.getAttribute("aria-label"))!.replace(/, available$/, "");
@@ -57,7 +63,7 @@ test("the seat map shows the shopping time, and leaving while holding asks first
 });
 
 test("held seats are gone from the page after signing out", async ({ page }) => {
-  await shopFor(page, "Neon Riot Live");
+  await shopInArena(page);
   await page.getByRole("button", { name: /, available$/ }).first().click();
   await page.getByRole("button", { name: "Hold 1 seat" }).click();
   await expect(page.getByTestId("hold-countdown")).toBeVisible();
@@ -82,10 +88,38 @@ test("a hold that runs out frees its seats, with no help from cron", async ({ pa
   await expect(page.getByText("Your hold ran out.")).toHaveCount(0);
 });
 
-test("the 2,000-seat arena renders its whole map", async ({ page }) => {
+test("the 2,080-seat arena opens on its sections and works by keyboard alone", async ({ page }) => {
   await shopFor(page, "Stadium of Stars");
-  const map = page.getByRole("group", { name: "Seat map" });
-  await expect(map.getByRole("region", { name: /^Section / })).toHaveCount(4);
-  await expect(map.locator("[data-seat]")).toHaveCount(2080);
+  const sections = page.getByRole("navigation", { name: "Sections" }).getByRole("button");
+  await expect(sections).toHaveCount(4);
+  await expect(sections.first()).toContainText(/[\d,]+ of [\d,]+ free/);
   await expect(page.getByText(/^[\d,]+ of 2,080 seats free/)).toBeVisible();
+
+  // Tab to the first section and open it: its heading takes focus, and only its seats show.
+  await sections.first().focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: /^Section / })).toBeFocused();
+  const seats = page.getByRole("group", { name: "Seat map" }).locator("[data-seat]");
+  expect(await seats.count()).toBeLessThan(2080);
+
+  // The whole map is one Tab stop: Tab past "All sections" lands on a seat, the next Tab leaves the map.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.locator("[data-seat]:focus")).toHaveCount(1);
+  const picks = ["Enter", "ArrowRight", "Enter", "ArrowRight", "Enter", "ArrowRight", "Enter", "ArrowRight", "Enter"];
+  for (const key of picks) await page.keyboard.press(key);
+  // The fifth seat is refused where the fan can see it.
+  await expect(page.getByText("You can hold up to 4 seats at a time.")).toBeInViewport();
+  await expect(page.getByTestId("selection-summary")).toContainText("4 seats");
+
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Hold 4 seats" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: "Your held seats" })).toBeFocused();
+  await expect(page.getByRole("button", { name: /held by you$/ })).toHaveCount(4);
+
+  await page.getByRole("button", { name: "← All sections" }).click();
+  await expect(sections).toHaveCount(4);
+  await page.getByRole("button", { name: "Release seats" }).click();
+  await expect(page.getByTestId("hold-countdown")).toHaveCount(0);
 });

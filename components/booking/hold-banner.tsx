@@ -10,7 +10,7 @@ import { useServerNow } from "@/components/queue/queue-api";
 import { ApiProblem } from "@/lib/client/api";
 import { formatKrw } from "@/lib/money";
 import { useHold, useReleaseHold } from "./booking-api";
-import { setCurrentHold, useCurrentHold } from "./current-hold";
+import { HOLD_BANNER_ID, setCurrentHold, useCurrentHold } from "./current-hold";
 import { PAY_MUTATION_KEY } from "@/components/wallet/wallet-api";
 import { PayPanel } from "./pay-panel";
 
@@ -38,9 +38,14 @@ export function HoldBanner() {
   const expired = !payInFlight && (hold.status === "EXPIRED" || left <= 0);
   const seats = hold.seats.map((s) => `${s.section} ${s.row}-${s.number}`).join(", ");
   const seatMapPath = `/schedules/${hold.scheduleId}`;
+  // Said once on holding and again at the last minute and half-minute, never every second.
+  const milestone = expired ? "" : left <= 30_000 ? "30 seconds left to pay for your seats." : left <= 60_000 ? "1 minute left to pay for your seats." : `Held for you: ${seats}. Pay before the countdown ends.`;
 
   return (
-    <div role="region" aria-label="Your held seats" className="sticky bottom-0 z-20 border-t border-slate-200 bg-white/95 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur">
+    <div id={HOLD_BANNER_ID} tabIndex={-1} role="region" aria-label="Your held seats" className="sticky bottom-0 z-20 border-t focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 border-slate-200 bg-white/95 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur">
+      <p className="sr-only" aria-live="polite">
+        {milestone}
+      </p>
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         {expired ? (
           <p role="alert" className="text-sm text-slate-800">

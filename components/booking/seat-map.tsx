@@ -1,12 +1,15 @@
 "use client";
 
-import { memo, useMemo, type KeyboardEvent } from "react";
+import { memo, useMemo, useState, type KeyboardEvent } from "react";
 import { formatKrw } from "@/lib/money";
 import type { SeatView } from "@/lib/schemas/booking";
 
 // Tier colours, most expensive first. Full class names so Tailwind keeps them.
 const TIER_COLOURS = ["bg-violet-600", "bg-sky-600", "bg-emerald-600", "bg-amber-500", "bg-rose-500", "bg-teal-600"];
 const AISLE_AFTER = 12; // wide rows get a centre aisle
+// Seats others hold or bought: told apart from free seats by more than colour (a 3:1 outline).
+export const HELD_LOOK = "bg-slate-100 border-2 border-slate-500";
+export const SOLD_LOOK = "bg-slate-600";
 
 export interface Tier {
   name: string;
@@ -23,14 +26,14 @@ export function tiersOf(seats: SeatView[]): Tier[] {
     .map(([name, price], i) => ({ name, price, colour: TIER_COLOURS[i % TIER_COLOURS.length]! }));
 }
 
-interface Section {
+export interface Section {
   name: string;
   rank: number;
   rows: { label: string; seats: SeatView[] }[];
 }
 
 /** Sections grouped into bands by price (dearest nearest the stage), rows in order. */
-function layout(seats: SeatView[], tiers: Tier[]): Section[][] {
+export function sectionBands(seats: SeatView[], tiers: Tier[]): Section[][] {
   const rank = new Map(tiers.map((t, i) => [t.name, i]));
   const sections = new Map<string, Section>();
   for (const seat of seats) {
@@ -57,11 +60,28 @@ interface SeatMapProps {
   onToggle: (seat: SeatView) => void;
 }
 
+/**
+ * The seats as buttons, sections in price bands below the stage. One Tab stop for the
+ * whole map (a roving tabindex): arrow keys move between seats, Home and End to a row's
+ * ends, and Tab goes on to what follows the map.
+ */
 export function SeatMap({ seats, tiers, selected, mine, onToggle }: SeatMapProps) {
-  const bands = useMemo(() => layout(seats, tiers), [seats, tiers]);
+  const bands = useMemo(() => sectionBands(seats, tiers), [seats, tiers]);
   const colourOf = useMemo(() => new Map(tiers.map((t) => [t.name, t.colour])), [tiers]);
+  const [focused, setFocused] = useState<string | null>(null);
+  // The Tab stop: the seat last focused while it is on the map, else the first free seat.
+  const tabStop = (focused && seats.some((s) => s.id === focused) ? focused : null) ?? (seats.find((s) => s.status === "AVAILABLE") ?? seats[0])?.id;
   return (
-    <div className="overflow-auto rounded-xl border border-slate-200 bg-white p-3 sm:p-5" onKeyDown={moveFocus} role="group" aria-label="Seat map">
+    <div
+      className="overflow-auto rounded-xl border border-slate-200 bg-white p-3 sm:p-5"
+      onKeyDown={moveFocus}
+      onFocus={(event) => {
+        const id = (event.target as HTMLElement).dataset.seat;
+        if (id) setFocused(id);
+      }}
+      role="group"
+      aria-label="Seat map"
+    >
       <div className="mx-auto mb-6 w-2/3 min-w-48 rounded-b-3xl bg-slate-800 py-2 text-center text-xs font-semibold tracking-[0.3em] text-white">STAGE</div>
       <div className="flex min-w-max flex-col items-center gap-8">
         {bands.map((band, b) => (
@@ -81,6 +101,7 @@ export function SeatMap({ seats, tiers, selected, mine, onToggle }: SeatMapProps
                         colour={colourOf.get(seat.tier)!}
                         selected={selected.has(seat.id)}
                         mine={mine.has(seat.id)}
+                        tabbable={seat.id === tabStop}
                         aisle={row.seats.length > AISLE_AFTER * 1.5 && i === Math.floor(row.seats.length / 2)}
                         onToggle={onToggle}
                       />
@@ -101,13 +122,14 @@ interface SeatButtonProps {
   colour: string;
   selected: boolean;
   mine: boolean;
+  tabbable: boolean;
   aisle: boolean;
   onToggle: (seat: SeatView) => void;
 }
 
 // Memoised: a refresh or a click re-renders only the seats that changed, which keeps a
 // 2,000-seat map responsive.
-const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, aisle, onToggle }: SeatButtonProps) {
+const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, tabbable, aisle, onToggle }: SeatButtonProps) {
   const available = seat.status === "AVAILABLE";
   const state = mine ? "held by you" : selected ? "selected" : seat.status === "AVAILABLE" ? "available" : seat.status === "HELD" ? "held" : "sold";
   const look = mine
@@ -117,26 +139,27 @@ const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, aisl
       : available
         ? `${colour} hover:opacity-80`
         : seat.status === "HELD"
-          ? "bg-slate-300"
-          : "bg-slate-500";
+          ? HELD_LOOK
+          : SOLD_LOOK;
   return (
     <button
       type="button"
-      data-seat
+      data-seat={seat.id}
+      tabIndex={tabbable ? 0 : -1}
       // aria-disabled rather than disabled: taken seats stay reachable by keyboard and are announced.
       aria-disabled={!available && !selected}
       aria-pressed={selected}
       aria-label={`Section ${seat.section}, row ${seat.row}, seat ${seat.number}, ${seat.tier} ${formatKrw(seat.price)}, ${state}`}
       title={`${seat.section} ${seat.row}-${seat.number} · ${seat.tier} · ${formatKrw(seat.price)}`}
       onClick={() => onToggle(seat)}
-      className={`size-5 shrink-0 rounded-t-md text-[9px] text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1 aria-disabled:cursor-not-allowed ${look} ${aisle ? "ml-4" : ""}`}
+      className={`size-5 shrink-0 rounded-t-md pointer-coarse:size-6 text-[9px] text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1 aria-disabled:cursor-not-allowed ${look} ${aisle ? "ml-4" : ""}`}
     >
       {selected ? "✓" : ""}
     </button>
   );
 });
 
-/** Arrow keys move between seats: along the row, and to the nearest seat of the row above or below. */
+/** Arrow keys move between seats: along the row, and to the nearest seat of the row above or below; Home and End to the row's ends. */
 function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
   const current = event.target as HTMLElement;
   if (!current.matches("[data-seat]")) return;
@@ -147,6 +170,8 @@ function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
   let target: HTMLElement | undefined;
   if (event.key === "ArrowRight") target = here[index + 1];
   else if (event.key === "ArrowLeft") target = here[index - 1];
+  else if (event.key === "Home") target = here[0];
+  else if (event.key === "End") target = here.at(-1);
   else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
     const next = event.key === "ArrowUp" ? row?.previousElementSibling : row?.nextElementSibling;
     const seats = next?.matches("[data-row]") ? seatsIn(next) : [];

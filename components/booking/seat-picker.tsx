@@ -1,15 +1,21 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQueueToken, useServerNow } from "@/components/queue/queue-api";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ApiProblem } from "@/lib/client/api";
 import { formatKrw } from "@/lib/money";
 import { MAX_SEATS_PER_HOLD, type SeatView } from "@/lib/schemas/booking";
 import { useHoldSeats, useSeatMap } from "./booking-api";
-import { useCurrentHold } from "./current-hold";
-import { SeatMap, tiersOf } from "./seat-map";
+import { HOLD_BANNER_ID, useCurrentHold } from "./current-hold";
+import { HELD_LOOK, SeatMap, sectionBands, SOLD_LOOK, tiersOf } from "./seat-map";
+import { SectionOverview } from "./section-overview";
+
+// Past this many seats (in more than one section) the map opens on its sections, one at a
+// time: thousands of seats on one screen are neither readable on a phone nor usable by keyboard.
+const WHOLE_MAP_LIMIT = 400;
+
 
 export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; concertId: string }) {
   const token = useQueueToken(concertId);
@@ -18,9 +24,21 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
   const currentHold = useCurrentHold();
   const [picked, setPicked] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [openSection, setOpenSection] = useState<string | null>(null);
+  const sectionHeading = useRef<HTMLHeadingElement>(null);
 
   const seats = useMemo(() => seatMap.data?.seats ?? [], [seatMap.data]);
   const tiers = useMemo(() => tiersOf(seats), [seats]);
+  const bands = useMemo(() => sectionBands(seats, tiers), [seats, tiers]);
+  const bySections = seats.length > WHOLE_MAP_LIMIT && bands.flat().length > 1;
+  const overview = bySections && !openSection;
+  const shown = useMemo(
+    () => (bySections && openSection ? seats.filter((s) => s.section === openSection) : seats),
+    [bySections, openSection, seats],
+  );
+  useEffect(() => {
+    if (openSection) sectionHeading.current?.focus();
+  }, [openSection]);
   const byId = useMemo(() => new Map(seats.map((s) => [s.id, s])), [seats]);
   // Seats taken by others since they were picked drop out of the selection by themselves.
   const selection = useMemo(() => picked.filter((id) => byId.get(id)?.status === "AVAILABLE"), [picked, byId]);
@@ -46,7 +64,11 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
 
   function hold() {
     holdSeats.mutate(selection, {
-      onSuccess: () => setPicked([]),
+      onSuccess: () => {
+        setPicked([]);
+        // The banner appears with the stored hold; focus follows it there.
+        requestAnimationFrame(() => document.getElementById(HOLD_BANNER_ID)?.focus());
+      },
       onError: (error) => setNotice(holdFailure(error)),
     });
   }
@@ -69,31 +91,53 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
     <div className="space-y-4">
       <Legend tiers={tiers} />
       <p className="text-sm text-slate-600" aria-live="polite">
-        {available.toLocaleString()} of {seats.length.toLocaleString()} seats free · updates every few seconds · arrow keys move between seats
+        {available.toLocaleString("en-US")} of {seats.length.toLocaleString("en-US")} seats free · updates every few seconds · arrow keys move between seats
       </p>
-      <SeatMap seats={seats} tiers={tiers} selected={selected} mine={mine} onToggle={toggle} />
-      <div className="sticky bottom-16 z-10 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-        <p aria-live="polite" data-testid="selection-summary">
-          {selection.length === 0 ? (
-            "Pick up to 4 seats."
-          ) : (
-            <>
-              {selection.length} seat{selection.length > 1 ? "s" : ""}:{" "}
-              {selection.map((id) => byId.get(id)!).map((s) => `${s.section} ${s.row}-${s.number}`).join(", ")} ·{" "}
-              <strong>{formatKrw(total)}</strong>
-            </>
+      {overview ? (
+        <SectionOverview bands={bands} tiers={tiers} onOpen={setOpenSection} />
+      ) : (
+        <>
+          {bySections && (
+            <div className="flex items-center justify-between gap-3">
+              <h2 ref={sectionHeading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+                Section {openSection}
+              </h2>
+              <button type="button" onClick={() => setOpenSection(null)} className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-600 hover:underline">
+                ← All sections
+              </button>
+            </div>
           )}
-        </p>
-        <button
-          type="button"
-          onClick={hold}
-          disabled={selection.length === 0 || holdSeats.isPending}
-          className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
-        >
-          {holdSeats.isPending ? "Holding…" : `Hold ${selection.length || ""} seat${selection.length === 1 ? "" : "s"}`.replace("  ", " ")}
-        </button>
-      </div>
-      {notice && <FormAlert>{notice}</FormAlert>}
+          <SeatMap seats={shown} tiers={tiers} selected={selected} mine={mine} onToggle={toggle} />
+        </>
+      )}
+      {(!overview || selection.length > 0 || notice) && (
+        <div className="sticky bottom-16 z-10 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+          <p aria-live="polite" data-testid="selection-summary">
+            {selection.length === 0 ? (
+              "Pick up to 4 seats."
+            ) : (
+              <>
+                {selection.length} seat{selection.length > 1 ? "s" : ""}:{" "}
+                {selection.map((id) => byId.get(id)!).map((s) => `${s.section} ${s.row}-${s.number}`).join(", ")} ·{" "}
+                <strong>{formatKrw(total)}</strong>
+              </>
+            )}
+          </p>
+          <button
+            type="button"
+            onClick={hold}
+            disabled={selection.length === 0 || holdSeats.isPending}
+            className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+          >
+            {holdSeats.isPending ? "Holding…" : `Hold ${selection.length || ""} seat${selection.length === 1 ? "" : "s"}`.replace("  ", " ")}
+          </button>
+          {notice && (
+            <div className="w-full">
+              <FormAlert>{notice}</FormAlert>
+            </div>
+          )}
+        </div>
+      )}
     </div>
   );
 }
@@ -121,8 +165,8 @@ function Legend({ tiers }: { tiers: ReturnType<typeof tiersOf> }) {
     <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm text-slate-700" aria-label="Legend">
       {tiers.map((t) => swatch(t.colour, `${t.name} ${formatKrw(t.price)}`))}
       {swatch("bg-emerald-300 ring-2 ring-emerald-700", "Held by you")}
-      {swatch("bg-slate-300", "Held")}
-      {swatch("bg-slate-500", "Sold")}
+      {swatch(HELD_LOOK, "Held")}
+      {swatch(SOLD_LOOK, "Sold")}
     </ul>
   );
 }

@@ -1,0 +1,52 @@
+"use client";
+
+import { formatKrw } from "@/lib/money";
+import type { Section, Tier } from "./seat-map";
+
+interface SectionOverviewProps {
+  bands: Section[][];
+  tiers: Tier[];
+  onOpen: (section: string) => void;
+}
+
+/** A large venue at a glance: each section with its prices and free seats, to open one at a time. */
+export function SectionOverview({ bands, tiers, onOpen }: SectionOverviewProps) {
+  const colourOf = new Map(tiers.map((t) => [t.name, t.colour]));
+  return (
+    <nav aria-label="Sections" className="rounded-xl border border-slate-200 bg-white p-3 sm:p-5">
+      <div className="mx-auto mb-6 w-2/3 min-w-48 rounded-b-3xl bg-slate-800 py-2 text-center text-xs font-semibold tracking-[0.3em] text-white">STAGE</div>
+      <ul className="flex flex-col items-center gap-4">
+        {bands.map((band, b) => (
+          <li key={b} className="w-full">
+            <ul className="flex flex-wrap justify-center gap-3">
+              {band.map((section) => {
+                const seats = section.rows.flatMap((r) => r.seats);
+                const free = seats.filter((s) => s.status === "AVAILABLE").length;
+                const prices = seats.map((s) => s.price);
+                const [low, high] = [Math.min(...prices), Math.max(...prices)];
+                return (
+                  <li key={section.name}>
+                    <button
+                      type="button"
+                      onClick={() => onOpen(section.name)}
+                      className="flex w-40 flex-col items-start gap-1 rounded-lg border border-slate-300 p-3 text-left hover:border-brand-600 hover:bg-brand-50 sm:w-44"
+                    >
+                      <span className="flex items-center gap-2 font-semibold">
+                        <span className={`inline-block size-3 rounded-full ${colourOf.get(seats[0]!.tier)}`} aria-hidden />
+                        Section {section.name}
+                      </span>
+                      <span className="text-sm text-slate-700">{low === high ? formatKrw(low) : `${formatKrw(low)}–${formatKrw(high)}`}</span>
+                      <span className={`text-sm ${free === 0 ? "font-semibold text-red-700" : "text-slate-600"}`}>
+                        {free === 0 ? "Sold out" : `${free.toLocaleString("en-US")} of ${seats.length.toLocaleString("en-US")} free`}
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
