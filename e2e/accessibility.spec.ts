@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signUpAndSignIn } from "./support";
+import { concertIdByTitle, signUpAndSignIn } from "./support";
 
 // Every page a fan reaches without a place in a line, checked by axe as it renders (WCAG 2.x
 // A and AA rules), at a desktop and a phone size, with a screenshot kept for a person to look at.
@@ -16,7 +16,7 @@ async function expectNoViolations(page: Page, name: string) {
 for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
   test(`pages pass axe at ${viewport.width}×${viewport.height}`, async ({ page }) => {
     await page.setViewportSize(viewport);
-    for (const path of ["/", "/signin", "/signup"]) {
+    for (const path of ["/", "/signin", "/signup", "/no-such-page"]) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
       await expectNoViolations(page, `${path.slice(1) || "home"}-${viewport.width}`);
@@ -27,6 +27,19 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
       await page.waitForLoadState("networkidle");
       await expectNoViolations(page, `${path.slice(1)}-${viewport.width}`);
     }
+    // A shopper's pages: the concert, the arena's sections, one section's seats, a hold.
+    const arena = await concertIdByTitle(page, "Stadium of Stars");
+    await page.goto(`/concerts/${arena}/queue`);
+    await expect(page).toHaveURL(`/concerts/${arena}`);
+    await expectNoViolations(page, `concert-${viewport.width}`);
+    await page.getByRole("list", { name: "Bookable dates" }).getByRole("link").first().click();
+    await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+    await expectNoViolations(page, `sections-${viewport.width}`);
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("button").first().click();
+    await page.getByRole("button", { name: /, available$/ }).first().click();
+    await page.getByRole("button", { name: "Hold 1 seat" }).click();
+    await expect(page.getByTestId("hold-countdown")).toBeVisible();
+    await expectNoViolations(page, `seat-map-${viewport.width}`);
   });
 }
 
@@ -58,6 +71,9 @@ test("a read-only access token can be made and revoked with the keyboard alone",
   // Revoking is reachable and works from the keyboard too.
   for (let i = 0; i < 20 && (await focusedLabel()) !== "Revoke read-only script"; i++) await page.keyboard.press("Tab");
   expect(await focusedLabel()).toBe("Revoke read-only script");
+  await page.keyboard.press("Enter");
+  // It asks first, with the sure answer focused.
+  await expect(page.getByRole("button", { name: "Revoke now" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(tokens.getByText("read-only script")).toHaveCount(0);
 });

@@ -78,6 +78,10 @@ test("a personal access token is shown once with its scopes and expiry, works as
   await page.reload();
   await expect(page.getByTestId("new-token")).toHaveCount(0);
   await page.getByRole("button", { name: "Revoke my script" }).click();
+  await page.getByRole("button", { name: "Keep" }).click();
+  await expect(page.getByRole("list", { name: "Your tokens" })).toContainText("my script");
+  await page.getByRole("button", { name: "Revoke my script" }).click();
+  await page.getByRole("button", { name: "Revoke now" }).click();
   await expect(page.getByRole("list", { name: "Your tokens" })).toContainText("No tokens yet.");
   const revoked = await request.get("/api/v1/wallet", { headers: auth });
   expect(revoked.status()).toBe(401);

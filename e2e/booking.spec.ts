@@ -62,6 +62,27 @@ test("the seat map shows the shopping time, and leaving while holding asks first
   await expect(page.getByText("You need your turn in the waiting room to pick seats.")).toBeVisible();
 });
 
+test("a fan adds a seat to the hold and gives another back, keeping the rest", async ({ page }) => {
+  await shopInArena(page);
+  const free = page.getByRole("button", { name: /, available$/ });
+  const [first, second, third] = await Promise.all([0, 1, 2].map(async (i) => (await free.nth(i).getAttribute("aria-label"))!.replace(/, available$/, "")));
+  await free.nth(0).click();
+  await free.nth(0).click(); // the list moved up: this is the second seat
+  await page.getByRole("button", { name: "Hold 2 seats" }).click();
+  await expect(page.getByRole("button", { name: /held by you$/ })).toHaveCount(2);
+
+  await page.getByRole("button", { name: `${third}, available` }).click();
+  await page.getByRole("button", { name: `${first}, held by you` }).click();
+  await expect(page.getByTestId("selection-summary")).toContainText("Change to 2 seats");
+  await page.getByRole("button", { name: "Update hold" }).click();
+
+  await expect(page.getByRole("button", { name: `${second}, held by you` })).toBeVisible();
+  await expect(page.getByRole("button", { name: `${third}, held by you` })).toBeVisible();
+  await expect(page.getByRole("button", { name: `${first}, available` })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your held seats" })).toBeFocused();
+  await page.getByRole("button", { name: "Release seats" }).click();
+});
+
 test("held seats are gone from the page after signing out", async ({ page }) => {
   await shopInArena(page);
   await page.getByRole("button", { name: /, available$/ }).first().click();

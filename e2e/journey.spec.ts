@@ -17,11 +17,11 @@ test("the whole journey: queue → seat → hold → top up → pay → ticket; 
   await expect(fan.getByTestId("hold-countdown")).toBeVisible();
   const seatMapUrl = fan.url();
 
-  // A new account has nothing in its wallet: paying fails and changes nothing.
+  // A new account has nothing in its wallet: Pay waits for a top-up, and says so.
   await fan.getByRole("button", { name: "Pay", exact: true }).click();
   await expect(fan.getByTestId("pay-balance")).toHaveText("₩0");
-  await fan.getByRole("button", { name: /^Pay ₩/ }).click();
-  await expect(fan.getByText("Your balance is too low for this payment.")).toBeVisible();
+  await expect(fan.getByRole("button", { name: /^Pay ₩/ })).toBeDisabled();
+  await expect(fan.getByText(/^You need ₩[\d,]+ more to pay\./)).toBeVisible();
 
   // Top up from the banner (the shortfall is suggested), then pay.
   await fan.getByRole("region", { name: "Your held seats" }).getByRole("button", { name: "Top up" }).click();

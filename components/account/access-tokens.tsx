@@ -20,6 +20,8 @@ export function AccessTokens() {
   const tokens = useAccessTokens();
   const create = useCreateAccessToken();
   const revoke = useRevokeAccessToken();
+  // The token whose Revoke was pressed and awaits a second, sure press.
+  const [confirming, setConfirming] = useState<string | null>(null);
   const [fresh, setFresh] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -110,9 +112,29 @@ export function AccessTokens() {
                 {token.lastUsedAt ? <>last used <LocalTime iso={token.lastUsedAt} /></> : "never used"}
               </span>
             </span>
-            <button type="button" onClick={() => revoke.mutate(token.id)} aria-label={`Revoke ${token.name}`} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100">
-              Revoke
-            </button>
+            {confirming === token.id ? (
+              <span role="group" aria-label={`Revoke ${token.name}?`} className="flex shrink-0 flex-wrap items-center justify-end gap-2">
+                <span className="text-xs text-slate-700">Anything using it stops at once.</span>
+                <button
+                  type="button"
+                  autoFocus
+                  onClick={() => {
+                    setConfirming(null);
+                    revoke.mutate(token.id);
+                  }}
+                  className="rounded-md bg-red-700 px-3 py-1 font-semibold text-white hover:bg-red-800"
+                >
+                  Revoke now
+                </button>
+                <button type="button" onClick={() => setConfirming(null)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100">
+                  Keep
+                </button>
+              </span>
+            ) : (
+              <button type="button" onClick={() => setConfirming(token.id)} aria-label={`Revoke ${token.name}`} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100">
+                Revoke
+              </button>
+            )}
           </li>
         ))}
         {tokens.isSuccess && items.length === 0 && <li className="py-2 text-sm text-slate-600">No tokens yet.</li>}

@@ -5,10 +5,23 @@ import { useQueueToken } from "@/components/queue/queue-api";
 import { LocalTime } from "@/components/ui/local-time";
 import { ApiProblem } from "@/lib/client/api";
 import { formatKrw } from "@/lib/money";
+import type { ConcertDateView, DateAvailability } from "@/lib/schemas/booking";
 import { useBookableDates } from "./booking-api";
 
-/** The dates you can book now; needs your turn in the waiting room. */
-export function BookableDates({ concertId, upcoming, timeZone }: { concertId: string; upcoming: string[]; timeZone: string }) {
+const AVAILABILITY: Record<DateAvailability, { label: string; look: string }> = {
+  AVAILABLE: { label: "Available", look: "bg-emerald-50 text-emerald-800" },
+  SELLING_FAST: { label: "Selling fast", look: "bg-amber-50 text-amber-900" },
+  SOLD_OUT: { label: "Sold out", look: "bg-slate-100 text-slate-700" },
+  NOT_ON_SALE_YET: { label: "Not on sale yet", look: "bg-brand-50 text-brand-700" },
+};
+
+const priceRange = ({ min, max }: { min: number; max: number }) => (min === max ? formatKrw(min) : `${formatKrw(min)}–${formatKrw(max)}`);
+
+/**
+ * A concert's dates: for everyone, when each goes on sale, its prices and how much is left;
+ * once it is your turn in the waiting room, the dates you can book now.
+ */
+export function BookableDates({ concertId, dates: upcoming, timeZone }: { concertId: string; dates: ConcertDateView[]; timeZone: string }) {
   const token = useQueueToken(concertId);
   const dates = useBookableDates(concertId, token);
   const shopping = dates.isSuccess;
@@ -21,9 +34,20 @@ export function BookableDates({ concertId, upcoming, timeZone }: { concertId: st
           <p className="text-sm text-red-600">{dates.error.message}</p>
         )}
         <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label="Performance dates">
-          {upcoming.map((iso) => (
-            <li key={iso} className="px-4 py-3">
-              <LocalTime iso={iso} timeZone={timeZone} className="font-medium" />
+          {upcoming.map((date) => (
+            <li key={date.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3">
+              <span>
+                <LocalTime iso={date.startsAt} timeZone={timeZone} className="font-medium" />
+                <span className="block text-sm text-slate-600">
+                  {priceRange(date.prices)}
+                  {date.onSale ? "" : (
+                    <>
+                      {" · "}sales open <LocalTime iso={date.salesOpenAt} timeZone={timeZone} />
+                    </>
+                  )}
+                </span>
+              </span>
+              <span className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${AVAILABILITY[date.availability].look}`}>{AVAILABILITY[date.availability].label}</span>
             </li>
           ))}
         </ul>
@@ -42,7 +66,7 @@ export function BookableDates({ concertId, upcoming, timeZone }: { concertId: st
           >
             <LocalTime iso={date.startsAt} timeZone={timeZone} className="font-semibold" />
             <span className="mt-1 block text-sm text-slate-600">
-              {date.seats.available} of {date.seats.total} seats free · {formatKrw(date.prices.min)}–{formatKrw(date.prices.max)}
+              {date.seats.available.toLocaleString("en-US")} of {date.seats.total.toLocaleString("en-US")} seats free · {priceRange(date.prices)}
             </span>
           </Link>
         </li>

@@ -68,6 +68,17 @@ export function useHoldSeats(scheduleId: string, token: string | null) {
   });
 }
 
+/** Makes the live hold exactly these seats (kept, added and dropped in one go). */
+export function useChangeHold(scheduleId: string, token: string | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ holdId, seatIds }: { holdId: string; seatIds: string[] }) =>
+      apiFetch<HoldView>(`/api/v1/holds/${holdId}`, { method: "PATCH", headers: queueHeaders(token ?? ""), json: { seatIds } }),
+    onSuccess: (hold) => setCurrentHold(hold),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["seat-statuses", scheduleId] }),
+  });
+}
+
 /** The server's view of a hold, refreshed now and then (it may be released or paid elsewhere). */
 export function useHold(holdId: string | null) {
   return useQuery({

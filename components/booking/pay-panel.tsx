@@ -39,17 +39,19 @@ export function PayPanel({ hold }: { hold: HoldView }) {
       </dl>
       {short > 0 && wallet.data && (
         <div className="space-y-2 rounded-lg bg-amber-50 p-3">
-          <p className="text-sm text-amber-900">
-            You need {formatKrw(short)} more. Top up here — your seats stay held while you do.
+          <p id="pay-short" className="text-sm text-amber-900">
+            You need {formatKrw(short)} more to pay. Top up here; your seats stay held until the countdown ends.
           </p>
           <ChargeForm maxCharge={wallet.data.limits.perCharge} suggested={Math.ceil(short / 1_000) * 1_000} onCharged={() => pay.reset()} />
         </div>
       )}
-      {pay.isError && <FormAlert>{payFailure(pay.error)}</FormAlert>}
+      {/* A short balance is already said above; one message is enough. */}
+      {pay.isError && !(short > 0 && isProblem(pay.error, "INSUFFICIENT_BALANCE")) && <FormAlert>{payFailure(pay.error)}</FormAlert>}
       <button
         type="button"
         onClick={submit}
-        disabled={pay.isPending}
+        disabled={pay.isPending || short > 0}
+        aria-describedby={short > 0 ? "pay-short" : undefined}
         className="w-full rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto"
       >
         {pay.isPending ? "Paying…" : `Pay ${formatKrw(hold.amount)}`}
@@ -57,6 +59,8 @@ export function PayPanel({ hold }: { hold: HoldView }) {
     </div>
   );
 }
+
+const isProblem = (error: Error, code: string) => error instanceof ApiProblem && error.problem.code === code;
 
 function payFailure(error: Error): string {
   if (!(error instanceof ApiProblem)) return "Payment failed; nothing was charged. Try again.";

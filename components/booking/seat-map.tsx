@@ -57,6 +57,8 @@ interface SeatMapProps {
   tiers: Tier[];
   selected: ReadonlySet<string>;
   mine: ReadonlySet<string>;
+  /** Seats of our hold picked to be given back. */
+  released: ReadonlySet<string>;
   onToggle: (seat: SeatView) => void;
 }
 
@@ -65,7 +67,7 @@ interface SeatMapProps {
  * whole map (a roving tabindex): arrow keys move between seats, Home and End to a row's
  * ends, and Tab goes on to what follows the map.
  */
-export function SeatMap({ seats, tiers, selected, mine, onToggle }: SeatMapProps) {
+export function SeatMap({ seats, tiers, selected, mine, released, onToggle }: SeatMapProps) {
   const bands = useMemo(() => sectionBands(seats, tiers), [seats, tiers]);
   const colourOf = useMemo(() => new Map(tiers.map((t) => [t.name, t.colour])), [tiers]);
   const [focused, setFocused] = useState<string | null>(null);
@@ -101,6 +103,7 @@ export function SeatMap({ seats, tiers, selected, mine, onToggle }: SeatMapProps
                         colour={colourOf.get(seat.tier)!}
                         selected={selected.has(seat.id)}
                         mine={mine.has(seat.id)}
+                        releasing={released.has(seat.id)}
                         tabbable={seat.id === tabStop}
                         aisle={row.seats.length > AISLE_AFTER * 1.5 && i === Math.floor(row.seats.length / 2)}
                         onToggle={onToggle}
@@ -122,6 +125,7 @@ interface SeatButtonProps {
   colour: string;
   selected: boolean;
   mine: boolean;
+  releasing: boolean;
   tabbable: boolean;
   aisle: boolean;
   onToggle: (seat: SeatView) => void;
@@ -129,10 +133,12 @@ interface SeatButtonProps {
 
 // Memoised: a refresh or a click re-renders only the seats that changed, which keeps a
 // 2,000-seat map responsive.
-const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, tabbable, aisle, onToggle }: SeatButtonProps) {
+const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, releasing, tabbable, aisle, onToggle }: SeatButtonProps) {
   const available = seat.status === "AVAILABLE";
-  const state = mine ? "held by you" : selected ? "selected" : seat.status === "AVAILABLE" ? "available" : seat.status === "HELD" ? "held" : "sold";
-  const look = mine
+  const state = releasing ? "held by you, to give back" : mine ? "held by you" : selected ? "selected" : seat.status === "AVAILABLE" ? "available" : seat.status === "HELD" ? "held" : "sold";
+  const look = releasing
+    ? "bg-white ring-2 ring-emerald-700"
+    : mine
     ? "bg-emerald-300 ring-2 ring-emerald-700"
     : selected
       ? `${colour} ring-2 ring-offset-1 ring-slate-900`
@@ -147,14 +153,14 @@ const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, tabb
       data-seat={seat.id}
       tabIndex={tabbable ? 0 : -1}
       // aria-disabled rather than disabled: taken seats stay reachable by keyboard and are announced.
-      aria-disabled={!available && !selected}
-      aria-pressed={selected}
+      aria-disabled={!available && !selected && !mine}
+      aria-pressed={selected || (mine && !releasing)}
       aria-label={`Section ${seat.section}, row ${seat.row}, seat ${seat.number}, ${seat.tier} ${formatKrw(seat.price)}, ${state}`}
       title={`${seat.section} ${seat.row}-${seat.number} · ${seat.tier} · ${formatKrw(seat.price)}`}
       onClick={() => onToggle(seat)}
       className={`size-5 shrink-0 rounded-t-md pointer-coarse:size-6 text-[9px] text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1 aria-disabled:cursor-not-allowed ${look} ${aisle ? "ml-4" : ""}`}
     >
-      {selected ? "✓" : ""}
+      {selected ? "✓" : releasing ? <span className="text-emerald-800">×</span> : ""}
     </button>
   );
 });

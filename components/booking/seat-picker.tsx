@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { ApiProblem } from "@/lib/client/api";
 import { formatKrw } from "@/lib/money";
 import { MAX_SEATS_PER_HOLD, type SeatView } from "@/lib/schemas/booking";
-import { useHoldSeats, useSeatMap } from "./booking-api";
+import { useChangeHold, useHoldSeats, useSeatMap } from "./booking-api";
 import { HOLD_BANNER_ID, useCurrentHold } from "./current-hold";
 import { HELD_LOOK, SeatMap, sectionBands, SOLD_LOOK, tiersOf } from "./seat-map";
 import { SectionOverview } from "./section-overview";
@@ -16,13 +16,15 @@ import { SectionOverview } from "./section-overview";
 // time: thousands of seats on one screen are neither readable on a phone nor usable by keyboard.
 const WHOLE_MAP_LIMIT = 400;
 
-
 export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; concertId: string }) {
   const token = useQueueToken(concertId);
   const seatMap = useSeatMap(scheduleId, token);
   const holdSeats = useHoldSeats(scheduleId, token);
+  const changeHold = useChangeHold(scheduleId, token);
   const currentHold = useCurrentHold();
   const [picked, setPicked] = useState<string[]>([]);
+  // Seats of our live hold picked to be given back by the next change.
+  const [dropping, setDropping] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [openSection, setOpenSection] = useState<string | null>(null);
   const sectionHeading = useRef<HTMLHeadingElement>(null);
@@ -47,30 +49,46 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
   const now = useServerNow();
   const holding = currentHold?.scheduleId === scheduleId && currentHold.status === "ACTIVE" && Date.parse(currentHold.expiresAt) > now;
   const mine = useMemo(() => new Set(holding ? currentHold!.seats.map((s) => s.id) : []), [holding, currentHold]);
-  const total = selection.reduce((sum, id) => sum + (byId.get(id)?.price ?? 0), 0);
+  const released = useMemo(() => new Set(dropping.filter((id) => mine.has(id))), [dropping, mine]);
+  const kept = [...mine].filter((id) => !released.has(id));
+  const keptCount = kept.length;
+  // What the hold will be: the seats kept plus the ones picked.
+  const wanted = [...kept, ...selection];
+  const changing = holding && (selection.length > 0 || released.size > 0);
+  const total = wanted.reduce((sum, id) => sum + (byId.get(id)?.price ?? currentHold?.seats.find((s) => s.id === id)?.price ?? 0), 0);
 
-  const toggle = useCallback((seat: SeatView) => {
-    setNotice(null);
-    setPicked((current) => {
-      if (current.includes(seat.id)) return current.filter((id) => id !== seat.id);
-      if (seat.status !== "AVAILABLE") return current;
-      if (current.length >= MAX_SEATS_PER_HOLD) {
-        setNotice(`You can hold up to ${MAX_SEATS_PER_HOLD} seats at a time.`);
-        return current;
+  const toggle = useCallback(
+    (seat: SeatView) => {
+      setNotice(null);
+      if (mine.has(seat.id)) {
+        setDropping((current) => (current.includes(seat.id) ? current.filter((id) => id !== seat.id) : [...current, seat.id]));
+        return;
       }
-      return [...current, seat.id];
-    });
-  }, []);
+      setPicked((current) => {
+        if (current.includes(seat.id)) return current.filter((id) => id !== seat.id);
+        if (seat.status !== "AVAILABLE") return current;
+        if (current.length + keptCount >= MAX_SEATS_PER_HOLD) {
+          setNotice(`You can hold up to ${MAX_SEATS_PER_HOLD} seats at a time.`);
+          return current;
+        }
+        return [...current, seat.id];
+      });
+    },
+    [mine, keptCount],
+  );
 
   function hold() {
-    holdSeats.mutate(selection, {
+    const done = {
       onSuccess: () => {
         setPicked([]);
-        // The banner appears with the stored hold; focus follows it there.
+        setDropping([]);
+        // The banner shows the stored hold; focus follows it there.
         requestAnimationFrame(() => document.getElementById(HOLD_BANNER_ID)?.focus());
       },
-      onError: (error) => setNotice(holdFailure(error)),
-    });
+      onError: (error: Error) => setNotice(holdFailure(error)),
+    };
+    if (holding) changeHold.mutate({ holdId: currentHold!.id, seatIds: wanted }, done);
+    else holdSeats.mutate(selection, done);
   }
 
   if (!token || (seatMap.error instanceof ApiProblem && seatMap.error.problem.code.startsWith("QUEUE"))) {
@@ -107,18 +125,21 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
               </button>
             </div>
           )}
-          <SeatMap seats={shown} tiers={tiers} selected={selected} mine={mine} onToggle={toggle} />
+          <SeatMap seats={shown} tiers={tiers} selected={selected} mine={mine} released={released} onToggle={toggle} />
         </>
       )}
       {(!overview || selection.length > 0 || notice) && (
         <div className="sticky bottom-16 z-10 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
           <p aria-live="polite" data-testid="selection-summary">
-            {selection.length === 0 ? (
-              "Pick up to 4 seats."
+            {wanted.length === 0 ? (
+              holding ? "Every seat would go: use Release seats to give them all back." : "Pick up to 4 seats."
+            ) : holding && !changing ? (
+              "Pick seats to add, or one of yours to give it back."
             ) : (
               <>
-                {selection.length} seat{selection.length > 1 ? "s" : ""}:{" "}
-                {selection.map((id) => byId.get(id)!).map((s) => `${s.section} ${s.row}-${s.number}`).join(", ")} ·{" "}
+                {holding ? "Change to " : ""}
+                {wanted.length} seat{wanted.length > 1 ? "s" : ""}:{" "}
+                {wanted.map((id) => byId.get(id)!).map((s) => `${s.section} ${s.row}-${s.number}`).join(", ")} ·{" "}
                 <strong>{formatKrw(total)}</strong>
               </>
             )}
@@ -126,10 +147,10 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
           <button
             type="button"
             onClick={hold}
-            disabled={selection.length === 0 || holdSeats.isPending}
+            disabled={wanted.length === 0 || (holding && !changing) || holdSeats.isPending || changeHold.isPending}
             className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
           >
-            {holdSeats.isPending ? "Holding…" : `Hold ${selection.length || ""} seat${selection.length === 1 ? "" : "s"}`.replace("  ", " ")}
+            {holdSeats.isPending || changeHold.isPending ? "Holding…" : holding ? "Update hold" : `Hold ${selection.length || ""} seat${selection.length === 1 ? "" : "s"}`.replace("  ", " ")}
           </button>
           {notice && (
             <div className="w-full">
@@ -148,7 +169,7 @@ function holdFailure(error: Error): string {
     case "SEAT_UNAVAILABLE":
       return "Someone was faster: a seat you picked is no longer free. Nothing was held; pick again.";
     case "HOLD_EXISTS":
-      return "You already hold seats for this date. Release them (below) to pick others.";
+      return "You already hold seats for this date: reload the page to change them.";
     default:
       return error.problem.detail;
   }

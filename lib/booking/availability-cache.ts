@@ -1,8 +1,8 @@
-import type { BookableScheduleView } from "../schemas/booking";
+import type { ConcertDateView } from "../schemas/booking";
 import { processCache } from "../ttl-cache";
 
 /**
- * Seat statuses and bookable dates are read by every shopper every few seconds, and change
+ * Seat statuses and concert dates are read by every shopper every few seconds, and change
  * only when seats are held, released, sold or lapse. Each instance keeps what it last read
  * for at most this long (never past the next lapse it knows of), shared by every reader:
  * a hot date costs one query per instance per period, not one per request. A change made on
@@ -14,8 +14,8 @@ export const AVAILABILITY_CACHE_MS = 1_000;
 /** Statuses (one character per seat, in seat-map order) by schedule. */
 export const seatStatusCache = processCache<string, string>("booking.seat-statuses", 10_000);
 
-/** Bookable dates by concert. */
-export const bookableDatesCache = processCache<string, BookableScheduleView[]>("booking.bookable-dates", 10_000);
+/** Upcoming dates with free seats and prices, by concert. */
+export const concertDatesCache = processCache<string, ConcertDateView[]>("booking.concert-dates", 10_000);
 
 /** How long a read made at `now` may be kept: the period, or until the next hold it saw lapses. */
 export const keepUntil = (now: number, nextLapse: Date | null) => Math.min(now + AVAILABILITY_CACHE_MS, nextLapse?.getTime() ?? Infinity);
@@ -24,5 +24,5 @@ export const keepUntil = (now: number, nextLapse: Date | null) => Math.min(now +
 export function availabilityChanged(scheduleId: string): void {
   seatStatusCache.delete(scheduleId);
   // Dates are few and cheap to recount; which concert the date is of does not matter here.
-  bookableDatesCache.clear();
+  concertDatesCache.clear();
 }

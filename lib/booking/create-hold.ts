@@ -1,12 +1,13 @@
 import { systemClock, type Clock } from "../clock";
 import { db, pool } from "../db";
 import { env } from "../env";
-import { DomainError, HoldExistsError, NotFoundError, SeatUnavailableError, ValidationError } from "../errors";
+import { HoldExistsError, SeatUnavailableError } from "../errors";
 import { isLockNotAvailable, isUniqueViolation } from "../prisma-errors";
 import type { CreateHoldBody, HoldView } from "../schemas/booking";
 import { queryRows, raisedRefusal, sql } from "../sql";
 import { availabilityChanged } from "./availability-cache";
-import { holdView, type HoldRecord } from "./hold-view";
+import { holdRefusal } from "./hold-refusals";
+import { fromJson, holdView, type HoldRecord, type JsonHoldRecord } from "./hold-view";
 
 /**
  * Holds 1–4 seats of one schedule for the user, all or nothing, until now + TTL: one call
@@ -42,25 +43,10 @@ export async function createHold(
   return holdView(record, now);
 }
 
-type JsonHoldRecord = Omit<HoldRecord, "expiresAt" | "createdAt"> & { expiresAt: string; createdAt: string };
-
-const fromJson = (hold: JsonHoldRecord): HoldRecord => ({ ...hold, expiresAt: new Date(hold.expiresAt), createdAt: new Date(hold.createdAt) });
 
 async function refusalOf(error: unknown, userId: string, scheduleId: string, seatIds: string[]): Promise<unknown> {
-  const refusal = raisedRefusal(error);
-  const ids = () => JSON.parse(refusal!.detail ?? "[]") as string[];
-  switch (refusal?.code) {
-    case "NOT_FOUND":
-      return new NotFoundError("Schedule");
-    case "SCHEDULE_NOT_ON_SALE":
-      return new DomainError("SCHEDULE_NOT_ON_SALE", "Tickets for this date are not on sale.");
-    case "HOLD_EXISTS":
-      return new HoldExistsError(refusal.detail);
-    case "SEAT_NOT_OF_SCHEDULE":
-      return new ValidationError(ids().map((id) => ({ field: "seatIds", message: `seat ${id} is not a seat of this date` })));
-    case "SEAT_UNAVAILABLE":
-      return new SeatUnavailableError(ids());
-  }
+  const refused = holdRefusal(raisedRefusal(error));
+  if (refused) return refused;
   // Two requests of one user raced past the check: the one-active-hold index decided.
   if (isUniqueViolation(error)) return new HoldExistsError(await liveHoldId(userId, scheduleId));
   if (isLockNotAvailable(error)) return new SeatUnavailableError(seatIds);

@@ -5,7 +5,7 @@ import { createConcert, createSchedule, createUsers } from "@/tests/helpers";
 import { createHold } from "./create-hold";
 import { getHoldOrThrow } from "./get-hold";
 import { getSeatMapJson } from "./get-seat-map";
-import { listBookableSchedules } from "./list-bookable-schedules";
+import { listBookableSchedules } from "./list-concert-dates";
 import { releaseExpiredHolds } from "./release-expired-holds";
 import { releaseHold } from "./release-hold";
 

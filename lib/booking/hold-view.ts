@@ -38,3 +38,8 @@ export const holdRecordSelect = {
   schedule: { select: { concertId: true } },
   seats: { select: { price: true, seat: { select: { id: true, section: true, row: true, number: true, tier: true } } } },
 } as const;
+
+/** A hold as hold_record() returns it (the one_statement_holds_and_payments migration). */
+export type JsonHoldRecord = Omit<HoldRecord, "expiresAt" | "createdAt"> & { expiresAt: string; createdAt: string };
+
+export const fromJson = (hold: JsonHoldRecord): HoldRecord => ({ ...hold, expiresAt: new Date(hold.expiresAt), createdAt: new Date(hold.createdAt) });

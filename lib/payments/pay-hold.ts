@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { availabilityChanged } from "../booking/availability-cache";
-import { DomainError, NotFoundError } from "../errors";
+import { holdRefusal } from "../booking/hold-refusals";
+import { DomainError } from "../errors";
 import type { ReceiptView } from "../schemas/payments";
 import { queryRows, raisedRefusal, sql, type SqlTx } from "../sql";
 import { ticketView, type TicketRecord } from "./ticket-view";
@@ -56,20 +57,11 @@ export async function payHold(tx: SqlTx, userId: string, holdId: string): Promis
 
 function refusalOf(error: unknown): unknown {
   const refusal = raisedRefusal(error);
-  switch (refusal?.code) {
-    case "NOT_FOUND":
-      return new NotFoundError("Hold");
-    case "HOLD_CLOSED":
-      return refusal.detail === "PAID"
-        ? new DomainError("HOLD_CLOSED", "This hold has already been paid for.")
-        : new DomainError("HOLD_CLOSED", "This hold was released; pick your seats again.");
-    case "HOLD_EXPIRED":
-      return new DomainError("HOLD_EXPIRED", "This hold ran out before it was paid; the seats are free again.");
-    case "INSUFFICIENT_BALANCE":
-      return new DomainError(
-        "INSUFFICIENT_BALANCE",
-        "Your wallet balance is too low for this payment. Top up and pay again; your seats stay held until the timer runs out.",
-      );
+  if (refusal?.code === "INSUFFICIENT_BALANCE") {
+    return new DomainError(
+      "INSUFFICIENT_BALANCE",
+      "Your wallet balance is too low for this payment. Top up and pay again; your seats stay held until the timer runs out.",
+    );
   }
-  return error;
+  return holdRefusal(refusal) ?? error;
 }

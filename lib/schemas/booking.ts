@@ -6,15 +6,18 @@ export const holdParams = z.object({ holdId: idParam("must be a hold id") });
 
 export const MAX_SEATS_PER_HOLD = 4;
 
-export const createHoldBody = z.object({
-  scheduleId: idParam("must be a schedule id"),
-  seatIds: z
-    .array(idParam("must be a seat id"))
-    .min(1, "pick at least one seat")
-    .max(MAX_SEATS_PER_HOLD, `pick at most ${MAX_SEATS_PER_HOLD} seats`)
-    .refine((ids) => new Set(ids).size === ids.length, "must not repeat a seat"),
-});
+const heldSeatIds = z
+  .array(idParam("must be a seat id"))
+  .min(1, "pick at least one seat")
+  .max(MAX_SEATS_PER_HOLD, `pick at most ${MAX_SEATS_PER_HOLD} seats`)
+  .refine((ids) => new Set(ids).size === ids.length, "must not repeat a seat");
+
+export const createHoldBody = z.object({ scheduleId: idParam("must be a schedule id"), seatIds: heldSeatIds });
 export type CreateHoldBody = z.infer<typeof createHoldBody>;
+
+/** The seats the hold should have from now on: kept, added and dropped in one go. */
+export const changeHoldBody = z.object({ seatIds: heldSeatIds });
+export type ChangeHoldBody = z.infer<typeof changeHoldBody>;
 
 export const seatStatus = z.enum(["AVAILABLE", "HELD", "SOLD"]);
 export type SeatStatus = z.infer<typeof seatStatus>;
@@ -53,6 +56,17 @@ export const bookableScheduleView = z.object({
   prices: z.object({ min: z.number().int(), max: z.number().int() }),
 });
 export type BookableScheduleView = z.infer<typeof bookableScheduleView>;
+
+export const dateAvailability = z.enum(["AVAILABLE", "SELLING_FAST", "SOLD_OUT", "NOT_ON_SALE_YET"]);
+export type DateAvailability = z.infer<typeof dateAvailability>;
+
+/** An upcoming date as anyone may see it, in line or not. */
+export const concertDateView = bookableScheduleView.extend({
+  salesOpenAt: z.iso.datetime(),
+  onSale: z.boolean(),
+  availability: dateAvailability,
+});
+export type ConcertDateView = z.infer<typeof concertDateView>;
 
 export const holdStatus = z.enum(["ACTIVE", "RELEASED", "EXPIRED", "PAID"]);
 

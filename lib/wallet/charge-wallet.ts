@@ -23,7 +23,11 @@ export async function chargeWallet(tx: SqlTx, userId: string, amount: number): P
       RETURNING id, kind, amount, balance_after, created_at`,
   );
   if (!entry) {
-    throw new ValidationError([{ field: "amount", message: `would take your balance over the wallet limit of ${formatKrw(MAX_BALANCE)}` }]);
+    // Refused (rare): say how much still fits, from the balance as it is now.
+    const [wallet] = await queryRows<{ balance: number }>(tx, sql`SELECT balance FROM wallets WHERE user_id = ${userId}::uuid`);
+    const room = Math.max(MAX_BALANCE - (wallet?.balance ?? 0), 0);
+    const limit = `would take your balance over the wallet limit of ${formatKrw(MAX_BALANCE)}`;
+    throw new ValidationError([{ field: "amount", message: room > 0 ? `${limit}: you can add up to ${formatKrw(room)} now` : `${limit}, which it has reached` }]);
   }
   const view = ledgerEntryView({ id: entry.id, kind: entry.kind, amount: entry.amount, balanceAfter: entry.balance_after, paymentId: null, createdAt: entry.created_at });
   return { balance: entry.balance_after, transaction: view };

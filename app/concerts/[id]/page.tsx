@@ -2,18 +2,22 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BookableDates } from "@/components/booking/bookable-dates";
 import { QueueSessionBanner } from "@/components/queue/queue-session-banner";
+import { listConcertDates } from "@/lib/booking/list-concert-dates";
 import { findConcert } from "@/lib/catalogue/get-concert";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const concert = await findConcert((await params).id);
-  return { title: concert?.title ?? "Concert not found" };
+  if (!concert) return { title: "Concert not found" };
+  const description = `${concert.artist} at ${concert.venue}. ${concert.description}`;
+  return { title: concert.title, description, openGraph: { title: concert.title, description, type: "website", siteName: "Stagepass" } };
 }
 
 export default async function ConcertPage({ params }: Props) {
   const concert = await findConcert((await params).id);
   if (!concert) notFound();
+  const dates = await listConcertDates(concert.id);
   return (
     <div className="space-y-6">
       <header>
@@ -27,7 +31,7 @@ export default async function ConcertPage({ params }: Props) {
         <h2 id="dates-heading" className="text-xl font-semibold">
           Dates
         </h2>
-        <BookableDates concertId={concert.id} upcoming={concert.upcoming} timeZone={concert.timeZone} />
+        <BookableDates concertId={concert.id} dates={dates} timeZone={concert.timeZone} />
       </section>
     </div>
   );

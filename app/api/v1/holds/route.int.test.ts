@@ -3,7 +3,7 @@ import { GET as MY_HOLDS } from "@/app/api/v1/me/holds/route";
 import { GET as SEATS } from "@/app/api/v1/schedules/[scheduleId]/seats/route";
 import { db } from "@/lib/db";
 import { call, createConcert, createSchedule, createShoppers, createTestUser } from "@/tests/helpers";
-import { DELETE, GET } from "./[holdId]/route";
+import { DELETE, GET, PATCH } from "./[holdId]/route";
 import { POST } from "./route";
 
 const hold = (headers: Record<string, string>, scheduleId: string, seatIds: string[]) =>
@@ -160,5 +160,77 @@ describe("GET and DELETE /api/v1/holds/{holdId}", () => {
     expect((await call(DELETE, { method: "DELETE", params: { holdId: created.id }, headers: owner })).status).toBe(204);
     expect((await call(GET, { params: { holdId: created.id }, headers: owner })).body.status).toBe("RELEASED");
     expect((await db.seat.findUniqueOrThrow({ where: { id: seatIds[0]! } })).holdId).toBeNull();
+  });
+});
+
+describe("PATCH /api/v1/holds/{holdId}", () => {
+  const change = (headers: Record<string, string>, holdId: string, seatIds: string[]) =>
+    call(PATCH, { method: "PATCH", params: { holdId }, headers, body: { seatIds } });
+  const holderOf = async (seatId: string) => (await db.seat.findUniqueOrThrow({ where: { id: seatId } })).holdId;
+
+  it("keeps, adds and drops seats in one go, with the new amount and the same expiry", async () => {
+    const { schedule, seatIds, shoppers } = await bookableDate(1);
+    const owner = shoppers[0]!.headers;
+    const { body: held } = await hold(owner, schedule.id, [seatIds[0]!, seatIds[1]!]);
+
+    const changed = await change(owner, held.id, [seatIds[1]!, seatIds[5]!, seatIds[6]!]);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ id: held.id, status: "ACTIVE", expiresAt: held.expiresAt, amount: 150_000 + 90_000 + 90_000 });
+    expect(changed.body.seats.map((s: { id: string }) => s.id).sort()).toEqual([seatIds[1], seatIds[5], seatIds[6]].sort());
+    expect(await holderOf(seatIds[0]!)).toBeNull();
+    for (const id of [seatIds[1]!, seatIds[5]!, seatIds[6]!]) expect(await holderOf(id)).toBe(held.id);
+    const stored = await db.hold.findUniqueOrThrow({ where: { id: held.id }, include: { seats: true } });
+    expect(stored.amount).toBe(changed.body.amount);
+    expect(stored.seats.map((s) => s.seatId).sort()).toEqual([seatIds[1], seatIds[5], seatIds[6]].sort());
+  });
+
+  it("changes nothing when one new seat is taken, and names it", async () => {
+    const { schedule, seatIds, shoppers } = await bookableDate(2);
+    const { body: mine } = await hold(shoppers[0]!.headers, schedule.id, [seatIds[0]!]);
+    await hold(shoppers[1]!.headers, schedule.id, [seatIds[2]!]);
+
+    const refused = await change(shoppers[0]!.headers, mine.id, [seatIds[1]!, seatIds[2]!]);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: "SEAT_UNAVAILABLE", errors: [{ field: "seatIds", message: `seat ${seatIds[2]} is not available` }] });
+    expect(await holderOf(seatIds[0]!)).toBe(mine.id);
+    expect(await holderOf(seatIds[1]!)).toBeNull();
+    expect((await db.hold.findUniqueOrThrow({ where: { id: mine.id } })).amount).toBe(mine.amount);
+  });
+
+  it("gives a free seat to exactly one of 30 holders adding it at once, and never a seat to two holds", { timeout: 120_000 }, async () => {
+    const { schedule, seatIds, shoppers } = await bookableDate(30, 40);
+    const holds = await Promise.all(shoppers.map(async (s, i) => (await hold(s.headers, schedule.id, [seatIds[i]!])).body));
+    const contested = seatIds[35]!;
+    // Half add the contested seat to their own; the other half also drop theirs for it.
+    const responses = await Promise.all(
+      shoppers.map((s, i) => change(s.headers, holds[i]!.id, i % 2 ? [contested] : [seatIds[i]!, contested])),
+    );
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(responses.filter((r) => r.status !== 200).every((r) => r.status === 409 && r.body.code === "SEAT_UNAVAILABLE")).toBe(true);
+    const winner = responses.findIndex((r) => r.status === 200);
+    expect(await holderOf(contested)).toBe(holds[winner]!.id);
+    // Every loser still holds exactly what it held before.
+    for (const [i, h] of holds.entries()) if (i !== winner) expect(await holderOf(seatIds[i]!)).toBe(h.id);
+    const held = await db.holdSeat.findMany({ where: { hold: { scheduleId: schedule.id, status: "ACTIVE" } } });
+    expect(new Set(held.map((h) => h.seatId)).size).toBe(held.length);
+  });
+
+  it("refuses holds that are not the caller's, no longer live, or a bad seat list", async () => {
+    const { schedule, seatIds, shoppers } = await bookableDate(2);
+    const owner = shoppers[0]!.headers;
+    const { body: held } = await hold(owner, schedule.id, [seatIds[0]!]);
+    expect((await change(shoppers[1]!.headers, held.id, [seatIds[1]!])).status).toBe(404);
+
+    const tooMany = await change(owner, held.id, seatIds.slice(0, 5));
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors).toEqual([{ field: "seatIds", message: "pick at most 4 seats" }]);
+    expect((await change(owner, held.id, [])).body.errors).toEqual([{ field: "seatIds", message: "pick at least one seat" }]);
+
+    await db.hold.update({ where: { id: held.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await change(owner, held.id, [seatIds[1]!])).body.code).toBe("HOLD_EXPIRED");
+    await call(DELETE, { method: "DELETE", params: { holdId: held.id }, headers: owner });
+    const released = await hold(owner, schedule.id, [seatIds[2]!]);
+    await call(DELETE, { method: "DELETE", params: { holdId: released.body.id }, headers: owner });
+    expect((await change(owner, released.body.id, [seatIds[3]!])).body.code).toBe("HOLD_CLOSED");
   });
 });

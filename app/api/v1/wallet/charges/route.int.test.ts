@@ -86,7 +86,7 @@ describe("wallet charges", () => {
     const racing = await Promise.all(Array.from({ length: 6 }, () => charge(user.auth, 600_000)));
     expect(racing.filter((r) => r.status === 201)).toHaveLength(1);
     const refused = racing.find((r) => r.status === 400)!;
-    expect(refused.body.errors[0]).toMatchObject({ field: "amount" });
+    expect(refused.body.errors[0]).toEqual({ field: "amount", message: "would take your balance over the wallet limit of ₩5,000,000: you can add up to ₩400,000 now" });
     const wallet = await db.wallet.findUniqueOrThrow({ where: { userId: user.id } });
     expect(wallet.balance).toBe(4 * MAX_CHARGE + 600_000);
     expect(await ledgerSum(user.id)).toBe(wallet.balance);

@@ -1,5 +1,5 @@
 // GET /api/v1/concerts/{concertId}/schedules – bookable dates with seat counts (ACTIVE queue token)
-import { listBookableSchedules } from "@/lib/booking/list-bookable-schedules";
+import { listBookableSchedules } from "@/lib/booking/list-concert-dates";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { pageOf } from "@/lib/pagination";
 import { json } from "@/lib/http/responses";
