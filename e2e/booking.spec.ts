@@ -141,6 +141,7 @@ test("the 2,080-seat arena opens on its sections and works by keyboard alone", a
 
   await page.getByRole("button", { name: "← All sections" }).click();
   await expect(sections).toHaveCount(4);
+  await expect(sections.first()).toBeFocused();
   await page.getByRole("button", { name: "Release seats" }).click();
   await expect(page.getByTestId("hold-countdown")).toHaveCount(0);
 });

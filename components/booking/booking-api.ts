@@ -74,7 +74,11 @@ export function useChangeHold(scheduleId: string, token: string | null) {
   return useMutation({
     mutationFn: ({ holdId, seatIds }: { holdId: string; seatIds: string[] }) =>
       apiFetch<HoldView>(`/api/v1/holds/${holdId}`, { method: "PATCH", headers: queueHeaders(token ?? ""), json: { seatIds } }),
-    onSuccess: (hold) => setCurrentHold(hold),
+    onSuccess: (hold) => {
+      setCurrentHold(hold);
+      // The banner reads the server's copy first: the new seats and amount, at once.
+      queryClient.setQueryData(["hold", hold.id], hold);
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["seat-statuses", scheduleId] }),
   });
 }

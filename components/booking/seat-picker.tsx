@@ -4,11 +4,11 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQueueToken, useServerNow } from "@/components/queue/queue-api";
 import { FormAlert } from "@/components/ui/form-alert";
-import { ApiProblem } from "@/lib/client/api";
+import { ApiProblem, apiFetch } from "@/lib/client/api";
 import { formatKrw } from "@/lib/money";
-import { MAX_SEATS_PER_HOLD, type SeatView } from "@/lib/schemas/booking";
+import { MAX_SEATS_PER_HOLD, type HoldView, type SeatView } from "@/lib/schemas/booking";
 import { useChangeHold, useHoldSeats, useSeatMap } from "./booking-api";
-import { HOLD_BANNER_ID, useCurrentHold } from "./current-hold";
+import { HOLD_BANNER_ID, setCurrentHold, useCurrentHold } from "./current-hold";
 import { HELD_LOOK, SeatMap, sectionBands, SOLD_LOOK, tiersOf } from "./seat-map";
 import { SectionOverview } from "./section-overview";
 
@@ -27,6 +27,8 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
   const [dropping, setDropping] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [openSection, setOpenSection] = useState<string | null>(null);
+  // The section just closed, whose button takes focus back in the overview.
+  const [closedSection, setClosedSection] = useState<string | null>(null);
   const sectionHeading = useRef<HTMLHeadingElement>(null);
 
   const seats = useMemo(() => seatMap.data?.seats ?? [], [seatMap.data]);
@@ -61,7 +63,10 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
     (seat: SeatView) => {
       setNotice(null);
       if (mine.has(seat.id)) {
-        setDropping((current) => (current.includes(seat.id) ? current.filter((id) => id !== seat.id) : [...current, seat.id]));
+        if (!released.has(seat.id)) setDropping((current) => [...current, seat.id]);
+        // Keeping a seat again must still fit within the limit.
+        else if (keptCount + selection.length >= MAX_SEATS_PER_HOLD) setNotice(`You can hold up to ${MAX_SEATS_PER_HOLD} seats at a time.`);
+        else setDropping((current) => current.filter((id) => id !== seat.id));
         return;
       }
       setPicked((current) => {
@@ -74,7 +79,7 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
         return [...current, seat.id];
       });
     },
-    [mine, keptCount],
+    [mine, released, keptCount, selection.length],
   );
 
   function hold() {
@@ -85,7 +90,12 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
         // The banner shows the stored hold; focus follows it there.
         requestAnimationFrame(() => document.getElementById(HOLD_BANNER_ID)?.focus());
       },
-      onError: (error: Error) => setNotice(holdFailure(error)),
+      onError: (error: Error) => {
+        setNotice(holdFailure(error));
+        // A hold of ours this page did not know (held in another tab): show it, to change here.
+        const holdId = error instanceof ApiProblem && error.problem.code === "HOLD_EXISTS" ? error.problem.holdId : undefined;
+        if (holdId) void apiFetch<HoldView>(`/api/v1/holds/${holdId}`).then(setCurrentHold, () => undefined);
+      },
     };
     if (holding) changeHold.mutate({ holdId: currentHold!.id, seatIds: wanted }, done);
     else holdSeats.mutate(selection, done);
@@ -112,7 +122,7 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
         {available.toLocaleString("en-US")} of {seats.length.toLocaleString("en-US")} seats free · updates every few seconds · arrow keys move between seats
       </p>
       {overview ? (
-        <SectionOverview bands={bands} tiers={tiers} onOpen={setOpenSection} />
+        <SectionOverview bands={bands} tiers={tiers} onOpen={setOpenSection} focusOn={closedSection} />
       ) : (
         <>
           {bySections && (
@@ -120,7 +130,13 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
               <h2 ref={sectionHeading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
                 Section {openSection}
               </h2>
-              <button type="button" onClick={() => setOpenSection(null)} className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-600 hover:underline">
+              <button
+                type="button"
+                onClick={() => {
+                  setClosedSection(openSection);
+                  setOpenSection(null);
+                }}
+                className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-600 hover:underline">
                 ← All sections
               </button>
             </div>
@@ -128,7 +144,7 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
           <SeatMap seats={shown} tiers={tiers} selected={selected} mine={mine} released={released} onToggle={toggle} />
         </>
       )}
-      {(!overview || selection.length > 0 || notice) && (
+      {(!overview || selection.length > 0 || changing || notice) && (
         <div className="sticky bottom-16 z-10 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
           <p aria-live="polite" data-testid="selection-summary">
             {wanted.length === 0 ? (
@@ -169,7 +185,7 @@ function holdFailure(error: Error): string {
     case "SEAT_UNAVAILABLE":
       return "Someone was faster: a seat you picked is no longer free. Nothing was held; pick again.";
     case "HOLD_EXISTS":
-      return "You already hold seats for this date: reload the page to change them.";
+      return "You already hold seats for this date: they are marked as yours on the map. Change them here, or release them.";
     default:
       return error.problem.detail;
   }

@@ -7,10 +7,12 @@ interface SectionOverviewProps {
   bands: Section[][];
   tiers: Tier[];
   onOpen: (section: string) => void;
+  /** The section to give focus to (the one just left), if any. */
+  focusOn: string | null;
 }
 
 /** A large venue at a glance: each section with its prices and free seats, to open one at a time. */
-export function SectionOverview({ bands, tiers, onOpen }: SectionOverviewProps) {
+export function SectionOverview({ bands, tiers, onOpen, focusOn }: SectionOverviewProps) {
   const colourOf = new Map(tiers.map((t) => [t.name, t.colour]));
   return (
     <nav aria-label="Sections" className="rounded-xl border border-slate-200 bg-white p-3 sm:p-5">
@@ -29,6 +31,7 @@ export function SectionOverview({ bands, tiers, onOpen }: SectionOverviewProps) 
                     <button
                       type="button"
                       onClick={() => onOpen(section.name)}
+                      autoFocus={section.name === focusOn}
                       className="flex w-40 flex-col items-start gap-1 rounded-lg border border-slate-300 p-3 text-left hover:border-brand-600 hover:bg-brand-50 sm:w-44"
                     >
                       <span className="flex items-center gap-2 font-semibold">

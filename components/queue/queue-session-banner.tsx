@@ -34,10 +34,10 @@ export function QueueSessionBanner({ concertId }: { concertId: string }) {
             <p id="leave-warning" className="text-sm font-medium">
               Leaving gives back your held seats.
             </p>
-            <button type="button" onClick={leaveNow} autoFocus className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800">
+            <button type="button" onClick={leaveNow} className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800">
               Leave and release seats
             </button>
-            <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-emerald-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-emerald-100">
+            <button type="button" onClick={() => setConfirming(false)} autoFocus className="rounded-md border border-emerald-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-emerald-100">
               Stay
             </button>
           </div>

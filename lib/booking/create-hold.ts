@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from "../clock";
 import { db, pool } from "../db";
 import { env } from "../env";
-import { HoldExistsError, SeatUnavailableError } from "../errors";
+import { DomainError, HoldExistsError, SeatUnavailableError } from "../errors";
 import { isLockNotAvailable, isUniqueViolation } from "../prisma-errors";
 import type { CreateHoldBody, HoldView } from "../schemas/booking";
 import { queryRows, raisedRefusal, sql } from "../sql";
@@ -26,6 +26,10 @@ export async function createHold(
   { clock = systemClock, ttlSeconds = env().HOLD_TTL_SECONDS, shoppingEndsAt }: { clock?: Clock; ttlSeconds?: number; shoppingEndsAt?: Date } = {},
 ): Promise<HoldView> {
   const now = clock.now();
+  // Ended between the queue check and now: a hold would be born lapsed.
+  if (shoppingEndsAt && shoppingEndsAt <= now) {
+    throw new DomainError("QUEUE_NOT_ACTIVE", "Your shopping time is over. Check the waiting room.");
+  }
   const fullTtl = now.getTime() + ttlSeconds * 1000;
   const expiresAt = new Date(shoppingEndsAt ? Math.min(fullTtl, shoppingEndsAt.getTime()) : fullTtl);
   const seatIds = [...input.seatIds].sort();

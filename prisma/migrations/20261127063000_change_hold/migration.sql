@@ -21,7 +21,7 @@ BEGIN
   IF v_hold.status = 'EXPIRED' OR v_hold.expires_at <= p_now THEN
     RAISE EXCEPTION 'HOLD_EXPIRED';
   END IF;
-  SELECT array_agg(seat_id) INTO v_current FROM hold_seats WHERE hold_id = p_hold;
+  SELECT coalesce(array_agg(seat_id), '{}') INTO v_current FROM hold_seats WHERE hold_id = p_hold;
 
   -- Every seat involved, locked in id order; a seat another request is claiming counts as taken.
   SELECT array_agg(id) FILTER (WHERE id = ANY(p_seats)),

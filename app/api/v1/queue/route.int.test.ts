@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { PATCH as CHANGE } from "@/app/api/v1/holds/[holdId]/route";
 import { POST as HOLD } from "@/app/api/v1/holds/route";
 import { POST as PAY } from "@/app/api/v1/payments/route";
 import { createHold } from "@/lib/booking/create-hold";
@@ -64,5 +65,21 @@ describe("DELETE /api/v1/queue", () => {
         expect(wallet.balance).toBe(1_000_000);
       }
     }
+  });
+
+  it("leaves no seat held for a closed hold when changing the hold and leaving race", { timeout: 120_000 }, async () => {
+    const concert = await createConcert({ activeLimit: 100, admitPerTick: 100 });
+    const schedule = await createSchedule(concert.id, 90);
+    const shoppers = await createShoppers(concert.id, 30);
+    const holds = await Promise.all(shoppers.map((shopper, i) => hold(shopper, schedule, i * 3, 1)));
+
+    await Promise.all(shoppers.flatMap((shopper, i) => [
+      call(CHANGE, { method: "PATCH", params: { holdId: holds[i]!.id }, headers: shopper.headers, body: { seatIds: schedule.seats.slice(i * 3, i * 3 + 3).map((s) => s.id) } }),
+      leave(shopper),
+    ]));
+
+    // Every hold ended, and no seat still points at one of them.
+    expect(await db.hold.count({ where: { id: { in: holds.map((h) => h.id) }, status: "ACTIVE" } })).toBe(0);
+    expect(await db.seat.count({ where: { scheduleId: schedule.id, holdId: { not: null } } })).toBe(0);
   });
 });
