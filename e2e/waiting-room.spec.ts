@@ -24,6 +24,12 @@ test("a second fan waits in line, keeps their place on reload, and is let in whe
   await second.reload();
   await expect(second.getByTestId("queue-position")).toHaveText("1");
   await expect(second.getByText(/your number is/)).toHaveText(number!);
+  await expect(second.getByTestId("queue-updated")).toHaveText(/^Updated \d+ s ago$/);
+  // Losing the connection is said plainly, and the place is kept.
+  await second.context().setOffline(true);
+  await expect(second.getByText(/^You're offline\. Your place is kept/)).toBeVisible();
+  await second.context().setOffline(false);
+  await expect(second.getByText(/^You're offline\./)).toHaveCount(0);
 
   await first.getByRole("button", { name: "Leave the line" }).click();
   await expect(first.getByRole("link", { name: "Join the waiting room" })).toBeVisible();

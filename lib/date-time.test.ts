@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime } from "./date-time";
+import { formatDateTime, formatTimeOfDay } from "./date-time";
 
 describe("formatDateTime", () => {
   const show = "2026-12-12T10:00:00.000Z";
@@ -22,5 +22,12 @@ describe("formatDateTime", () => {
 
   it("rolls the date over with the zone", () => {
     expect(formatDateTime("2026-12-31T20:00:00.000Z", "Asia/Seoul")).toBe("Fri, Jan 1, 2027, 5:00 AM GMT+9");
+  });
+});
+
+describe("formatTimeOfDay", () => {
+  it("prints the time of day in the given zone", () => {
+    expect(formatTimeOfDay("2026-12-12T10:42:00.000Z", "Asia/Seoul")).toBe("7:42 PM");
+    expect(formatTimeOfDay("2026-12-12T10:42:00.000Z", "UTC")).toBe("10:42 AM");
   });
 });

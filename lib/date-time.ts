@@ -1,4 +1,5 @@
 const FORMATS = new Map<string, Intl.DateTimeFormat>();
+const TIMES_OF_DAY = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * An instant as a wall-clock date and time in `timeZone`, with the zone named, e.g.
@@ -20,6 +21,16 @@ export function formatDateTime(instant: string | Date, timeZone: string): string
       timeZoneName: "short",
     });
     FORMATS.set(timeZone, format);
+  }
+  return format.format(new Date(instant)).replace(/\s+/g, " ");
+}
+
+/** The wall-clock time of day in `timeZone`, e.g. "7:42 PM" (spacing normalised likewise). */
+export function formatTimeOfDay(instant: string | Date, timeZone: string): string {
+  let format = TIMES_OF_DAY.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone });
+    TIMES_OF_DAY.set(timeZone, format);
   }
   return format.format(new Date(instant)).replace(/\s+/g, " ");
 }

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient, type Query } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { ApiProblem, apiFetch, serverNow } from "@/lib/client/api";
+import { ApiProblem, apiFetch, serverNow, toServerTime } from "@/lib/client/api";
 import { readStoredValue, useStoredValue, writeStoredValue } from "@/lib/client/stored-value";
 import type { EnteredQueue } from "@/lib/queue/enter-queue";
 import type { QueueCounters } from "@/lib/queue/queue-store";
@@ -98,7 +98,10 @@ export function useWaitingRoom(concertId: string) {
   const view: QueueView | null =
     settled ?? (place && waiting && counters.data ? queueView({ ...place.view, activeUntil: null }, counters.data, new Date()) : (place?.view ?? null));
   const error = failure ?? counters.error ?? status.error ?? null;
-  return { view, token: place?.token ?? null, error, join: () => joinLine(), joining: join.isPending };
+  // When the page last heard from the line (by the server's clock, like useServerNow).
+  const heardAt = Math.max(counters.dataUpdatedAt, status.dataUpdatedAt);
+  const updatedAt = heardAt ? toServerTime(heardAt) : null;
+  return { view, token: place?.token ?? null, error, updatedAt, join: () => joinLine(), joining: join.isPending };
 }
 
 /** The caller's own status, polled as often as the server asks (for shoppers). */

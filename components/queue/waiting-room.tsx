@@ -2,15 +2,27 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ApiProblem } from "@/lib/client/api";
+import { LocalTime } from "@/components/ui/local-time";
 import { formatEta } from "./format";
-import { useLeaveQueue, useWaitingRoom } from "./queue-api";
+import { useLeaveQueue, useServerNow, useWaitingRoom } from "./queue-api";
+
+function subscribeToConnection(onChange: () => void) {
+  window.addEventListener("online", onChange);
+  window.addEventListener("offline", onChange);
+  return () => {
+    window.removeEventListener("online", onChange);
+    window.removeEventListener("offline", onChange);
+  };
+}
 
 export function WaitingRoom({ concertId, title }: { concertId: string; title: string }) {
   const router = useRouter();
-  const { view, token, error, join, joining } = useWaitingRoom(concertId);
+  const { view, token, error, updatedAt, join, joining } = useWaitingRoom(concertId);
+  const now = useServerNow();
+  const online = useSyncExternalStore(subscribeToConnection, () => navigator.onLine, () => true);
   const leave = useLeaveQueue(concertId);
   const signedOut = error instanceof ApiProblem && error.problem.status === 401;
 
@@ -62,6 +74,11 @@ export function WaitingRoom({ concertId, title }: { concertId: string; title: st
         <div className="rounded-lg bg-slate-50 p-4">
           <dt className="text-sm text-slate-600">Estimated wait</dt>
           <dd className="text-lg font-semibold">{view.status === "ACTIVE" ? "now" : formatEta(view.etaSeconds)}</dd>
+          {view.status === "WAITING" && view.etaSeconds !== null && (
+            <dd className="text-sm text-slate-600">
+              your turn around <LocalTime iso={new Date(now + view.etaSeconds * 1000).toISOString()} timeOnly />
+            </dd>
+          )}
         </div>
       </dl>
       <p className="text-sm text-slate-700" data-testid="queue-ahead">
@@ -80,7 +97,18 @@ export function WaitingRoom({ concertId, title }: { concertId: string; title: st
       <p className="text-sm text-slate-600">
         Keep this page open: it follows the line by itself and takes you to the dates when it is your turn. Reloading keeps your place.
       </p>
-      {error && !signedOut && <p className="text-sm text-amber-700">Connection trouble; still trying to check your place…</p>}
+      {!online ? (
+        <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          You&apos;re offline. Your place is kept; this page reconnects by itself.
+        </p>
+      ) : (
+        error && !signedOut && <p role="status" className="text-sm text-amber-700">Connection trouble; still trying to check your place…</p>
+      )}
+      {updatedAt && view.status === "WAITING" && (
+        <p className="text-xs text-slate-500" data-testid="queue-updated">
+          Updated {Math.max(0, Math.round((now - updatedAt) / 1000))} s ago
+        </p>
+      )}
       <div className="flex flex-wrap gap-3">
         <button
           type="button"

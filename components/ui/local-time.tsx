@@ -1,21 +1,23 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatDateTime } from "@/lib/date-time";
+import { formatDateTime, formatTimeOfDay } from "@/lib/date-time";
 
 const unchanging = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 
 /**
  * An instant shown in `timeZone` (a show's venue: the same text on the server and in every
  * browser), or else in the viewer's own zone. The server cannot know the viewer's zone, so
  * it prints UTC, named as such, and the browser puts its own right after hydrating.
  */
-export function LocalTime({ iso, timeZone, className }: { iso: string; timeZone?: string; className?: string }) {
+export function LocalTime({ iso, timeZone, timeOnly, className }: { iso: string; timeZone?: string; timeOnly?: boolean; className?: string }) {
   const viewerZone = useSyncExternalStore(unchanging, browserTimeZone, () => "UTC");
+  const zone = timeZone ?? viewerZone;
   return (
     <time dateTime={iso} className={className}>
-      {formatDateTime(iso, timeZone ?? viewerZone)}
+      {timeOnly ? formatTimeOfDay(iso, zone) : formatDateTime(iso, zone)}
     </time>
   );
 }

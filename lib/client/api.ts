@@ -20,7 +20,12 @@ let serverClockOffsetMs = 0;
 
 /** The current time by the server's clock. */
 export function serverNow(): number {
-  return Date.now() + serverClockOffsetMs;
+  return toServerTime(Date.now());
+}
+
+/** A time read off this browser's clock, by the server's clock. */
+export function toServerTime(browserMs: number): number {
+  return browserMs + serverClockOffsetMs;
 }
 
 // Slow answers say little about when the server stamped them; only quick ones count.
