@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from "../clock";
 import { DomainError, NotFoundError } from "../errors";
 import { pool } from "../db";
-import { inSqlTransaction, queryRows, sql } from "../sql";
+import { queryRows, sql } from "../sql";
 import { inTransaction, type Tx } from "../transaction";
 import { availabilityChanged } from "./availability-cache";
 
@@ -37,32 +37,15 @@ export async function freeSeatsOf(tx: Tx, holdIds: string[]): Promise<number> {
 
 /**
  * Gives back every live hold the user has on the concert's dates: their shopping time there
- * ended (they left the line, or paid), so nothing they still hold could be paid for. A hold
- * being paid or changed right now is either done first or released first, never both (its
- * row lock). Two statements, so the seats are read after the holds' locks are held: a
- * change that committed meanwhile has its new seats freed too.
+ * ended (they left the line, or paid), so nothing they still hold could be paid for. One
+ * call of release_concert_holds (its migration): a hold being paid or changed right now is
+ * either done first or released first, never both (its row lock), and a change that
+ * committed meanwhile has its new seats freed too.
  */
-export async function releaseConcertHolds(userId: string, concertId: string, clock: Clock = systemClock): Promise<number> {
-  const now = clock.now().toISOString();
-  const released = await inSqlTransaction(pool(), async (tx) => {
-    const holds = await queryRows<{ id: string; schedule_id: string }>(
-      tx,
-      sql`
-      UPDATE holds SET status = (CASE WHEN expires_at <= ${now}::timestamptz THEN 'EXPIRED' ELSE 'RELEASED' END)::hold_status,
-                       closed_at = ${now}::timestamptz
-       WHERE status = 'ACTIVE' AND id IN (
-         SELECT h.id FROM holds h JOIN schedules s ON s.id = h.schedule_id
-          WHERE h.user_id = ${userId}::uuid AND s.concert_id = ${concertId}::uuid AND h.status = 'ACTIVE'
-          ORDER BY h.id FOR UPDATE OF h)
-      RETURNING id, schedule_id`,
-    );
-    if (holds.length === 0) return holds;
-    // The ids as one array literal, so this statement can carry the COMMIT.
-    await tx.commitWith(sql`
-      WITH locked AS (SELECT id FROM seats WHERE hold_id = ANY(${`{${holds.map((h) => h.id).join(",")}}`}::uuid[]) ORDER BY id FOR UPDATE)
-      UPDATE seats SET hold_id = NULL, hold_expires_at = NULL FROM locked WHERE seats.id = locked.id`);
-    return holds;
-  });
-  for (const scheduleId of new Set(released.map((h) => h.schedule_id))) availabilityChanged(scheduleId);
-  return released.length;
+export async function releaseConcertHolds(userId: string, concertId: string, clock: Clock = systemClock): Promise<void> {
+  const changed = await queryRows<{ schedule_id: string }>(
+    pool(),
+    sql`SELECT release_concert_holds(${userId}::uuid, ${concertId}::uuid, ${clock.now()}::timestamptz) AS schedule_id`,
+  );
+  for (const { schedule_id } of changed) availabilityChanged(schedule_id);
 }
