@@ -59,27 +59,35 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
   const changing = holding && (selection.length > 0 || released.size > 0);
   const total = wanted.reduce((sum, id) => sum + (byId.get(id)?.price ?? currentHold?.seats.find((s) => s.id === id)?.price ?? 0), 0);
 
+  // The counts a click checks the limit against, read when it happens: the toggle keeps its
+  // identity while seats are picked, so the map's memoised seats do not all re-render.
+  const counts = useRef({ kept: 0, picked: 0 });
+  useEffect(() => {
+    counts.current = { kept: keptCount, picked: selection.length };
+  });
   const toggle = useCallback(
     (seat: SeatView) => {
       setNotice(null);
+      const full = () => counts.current.kept + counts.current.picked >= MAX_SEATS_PER_HOLD;
+      const refuse = () => setNotice(`You can hold up to ${MAX_SEATS_PER_HOLD} seats at a time.`);
       if (mine.has(seat.id)) {
         if (!released.has(seat.id)) setDropping((current) => [...current, seat.id]);
         // Keeping a seat again must still fit within the limit.
-        else if (keptCount + selection.length >= MAX_SEATS_PER_HOLD) setNotice(`You can hold up to ${MAX_SEATS_PER_HOLD} seats at a time.`);
+        else if (full()) refuse();
         else setDropping((current) => current.filter((id) => id !== seat.id));
         return;
       }
       setPicked((current) => {
         if (current.includes(seat.id)) return current.filter((id) => id !== seat.id);
         if (seat.status !== "AVAILABLE") return current;
-        if (current.length + keptCount >= MAX_SEATS_PER_HOLD) {
-          setNotice(`You can hold up to ${MAX_SEATS_PER_HOLD} seats at a time.`);
+        if (counts.current.kept + current.length >= MAX_SEATS_PER_HOLD) {
+          refuse();
           return current;
         }
         return [...current, seat.id];
       });
     },
-    [mine, released, keptCount, selection.length],
+    [mine, released],
   );
 
   function hold() {
