@@ -22,7 +22,6 @@ test("pages hydrate and the API reference renders under the Content-Security-Pol
   expect(home?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   // Next's client runtime ran (the sign-in test above needs a hydrated form as well).
   await page.waitForFunction(() => "next" in window);
-  // The reference is drawn entirely in the browser, by Scalar's bundled script.
   await page.goto("/docs");
   await expect(page.getByText("Your first booking from a script").first()).toBeVisible({ timeout: 20_000 });
   expect(violations).toEqual([]);

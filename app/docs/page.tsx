@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
-import { ApiReference } from "@/components/docs/api-reference";
+import { openApiDocument } from "@/app/api/v1/openapi.json/document";
+import { ApiDocs, type ApiDocument } from "@/components/docs/api-docs";
 
 export const metadata: Metadata = { title: "API reference" };
 
 export default function DocsPage() {
-  return (
-    <div className="-mx-4 -my-8">
-      <ApiReference />
-    </div>
-  );
+  return <ApiDocs document={openApiDocument() as ApiDocument} />;
 }

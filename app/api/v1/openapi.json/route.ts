@@ -2,16 +2,9 @@
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
-import { buildOpenApiDocument } from "@/lib/openapi/build-document";
 import { openApiRouteConfig } from "./config";
-import { operations } from "./operations";
+import { openApiDocument } from "./document";
 
-let document: ReturnType<typeof buildOpenApiDocument> | undefined;
-
-export const GET = route(openApiRouteConfig, async () => {
-  // Built once per instance: it only changes with a deploy.
-  document ??= buildOpenApiDocument(operations);
-  return json(document, 200, { "cache-control": "public, max-age=300" });
-});
+export const GET = route(openApiRouteConfig, async () => json(openApiDocument(), 200, { "cache-control": "public, max-age=300" }));
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });
