@@ -1,5 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Page, type request } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type request } from "@playwright/test";
+
+/** axe (WCAG 2.x A and AA rules) finds nothing on the page as it is; a screenshot is kept for a person to look at. */
+export async function expectNoViolations(page: Page, name: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `${name} has no accessibility violations`).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
 
 export const PASSWORD = "correct-horse-battery-9";
 

@@ -4,7 +4,19 @@ import { concertIdByTitle, signUpAndSignIn } from "./support";
 // The e2e server lets one person shop at a time (QUEUE_ACTIVE_LIMIT=1).
 test("a second fan waits in line, keeps their place on reload, and is let in when the first leaves", async ({ browser }) => {
   const first = await (await browser.newContext()).newPage();
-  const second = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext({ permissions: ["notifications"] })).newPage();
+  // Notifications the page shows are recorded (the real ones still go to the browser).
+  await second.context().addInitScript(() => {
+    const Real = window.Notification;
+    const shown: string[] = [];
+    Object.assign(window, { shownNotifications: shown });
+    window.Notification = class extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push(`${title} ${options?.body ?? ""}`);
+      }
+    };
+  });
   await signUpAndSignIn(first, "First Fan");
   await signUpAndSignIn(second, "Second Fan");
   const concertId = await concertIdByTitle(first, "Aurora Lights Tour");
@@ -13,7 +25,7 @@ test("a second fan waits in line, keeps their place on reload, and is let in whe
   await first.getByRole("link", { name: "Aurora Lights Tour" }).click();
   await first.getByRole("link", { name: "Join the waiting room" }).click();
   await expect(first).toHaveURL(`/concerts/${concertId}`);
-  await expect(first.getByText("You're in.")).toBeVisible();
+  await expect(first.getByText("It's your turn!")).toBeVisible();
 
   await second.goto(`/concerts/${concertId}/queue`);
   await expect(second.getByRole("heading", { name: "You're in line" })).toBeVisible();
@@ -31,12 +43,30 @@ test("a second fan waits in line, keeps their place on reload, and is let in whe
   await second.context().setOffline(false);
   await expect(second.getByText(/^You're offline\./)).toHaveCount(0);
 
+  // Waiting in two tabs is pointed out in both, until one closes.
+  const secondTab = await second.context().newPage();
+  await secondTab.goto(`/concerts/${concertId}/queue`);
+  await expect(secondTab.getByTestId("queue-open-elsewhere")).toBeVisible();
+  await expect(second.getByTestId("queue-open-elsewhere")).toBeVisible();
+  await secondTab.close();
+  await expect(second.getByTestId("queue-open-elsewhere")).toHaveCount(0);
+
+  // The fan asks to be alerted, then looks away.
+  await second.getByRole("button", { name: "Alert me when it's my turn" }).click();
+  await expect(second.getByText("We'll alert you when it's your turn.")).toBeVisible();
+
   await first.getByRole("button", { name: "Leave the line" }).click();
   await expect(first.getByRole("link", { name: "Join the waiting room" })).toBeVisible();
 
   // Nobody touches the second page: its own polling notices the free slot and moves on.
   await expect(second).toHaveURL(`/concerts/${concertId}`, { timeout: 20_000 });
-  await expect(second.getByText("You're in.")).toBeVisible();
+  await expect(second.getByText("It's your turn!")).toBeVisible();
+  // The alert: a notification, and the tab's title flashing between the page's and the news.
+  expect(await second.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications)).toEqual([
+    "It's your turn! Pick your seats for Aurora Lights Tour now.",
+  ]);
+  await expect.poll(() => second.title(), { timeout: 3_000 }).toBe("It's your turn!");
+  await expect.poll(() => second.title(), { timeout: 3_000 }).toContain("Aurora Lights Tour");
   await expect(second.getByTestId("active-time-left")).toHaveText(/^1[45]:\d\d$/);
 });
 

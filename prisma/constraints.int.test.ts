@@ -22,7 +22,7 @@ describe("database invariants", () => {
           const hold = await tx.hold.create({
             data: { userId: buyer.id, scheduleId: schedule.id, amount: seat.price, expiresAt: new Date(Date.now() + 60_000), status: "PAID", closedAt: new Date() },
           });
-          const payment = await tx.payment.create({ data: { userId: buyer.id, holdId: hold.id, amount: seat.price } });
+          const payment = await tx.payment.create({ data: { userId: buyer.id, holdId: hold.id, amount: seat.price, orderNumber: `T-${i}-${hold.id}` } });
           await tx.reservation.create({
             data: { userId: buyer.id, paymentId: payment.id, scheduleId: schedule.id, seatId: seat.id, price: seat.price, code: `T-${i}-${hold.id}` },
           });

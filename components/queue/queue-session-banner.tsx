@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useCurrentHold } from "@/components/booking/current-hold";
 import { formatCountdown } from "./format";
 import { useLeaveQueue, useQueueStatus, useQueueToken, useServerNow } from "./queue-api";
+import { YOUR_TURN } from "./turn-alert";
 
 /** Shown on a concert's pages: whether you may shop now, for how long, and a way out. */
 export function QueueSessionBanner({ concertId }: { concertId: string }) {
@@ -26,7 +27,7 @@ export function QueueSessionBanner({ concertId }: { concertId: string }) {
     return (
       <div role="region" aria-label="Your shopping time" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-emerald-900">
         <p>
-          <strong>You&apos;re in.</strong> Shopping time left: <span data-testid="active-time-left">{formatCountdown(left)}</span>
+          <strong>{YOUR_TURN}</strong> Shopping time left: <span data-testid="active-time-left">{formatCountdown(left)}</span>
           {holding && " · held seats end with it"}
         </p>
         {confirming && holding ? (

@@ -2,12 +2,15 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ApiProblem } from "@/lib/client/api";
 import { LocalTime } from "@/components/ui/local-time";
 import { formatEta } from "./format";
 import { useLeaveQueue, useServerNow, useWaitingRoom } from "./queue-api";
+import { announceTurn, YOUR_TURN } from "./turn-alert";
+import { TurnAlertOption, useTurnAlertOn } from "./turn-alert-option";
+import { useOpenElsewhere } from "./use-open-elsewhere";
 
 function subscribeToConnection(onChange: () => void) {
   window.addEventListener("online", onChange);
@@ -25,11 +28,19 @@ export function WaitingRoom({ concertId, title }: { concertId: string; title: st
   const online = useSyncExternalStore(subscribeToConnection, () => navigator.onLine, () => true);
   const leave = useLeaveQueue(concertId);
   const signedOut = error instanceof ApiProblem && error.problem.status === 401;
+  const alertOn = useTurnAlertOn();
+  const openElsewhere = useOpenElsewhere(`stagepass-queue-${concertId}`);
+  const waited = useRef(false);
 
   useEffect(() => {
-    if (view?.status === "ACTIVE") router.replace(`/concerts/${concertId}`);
+    if (view?.status === "WAITING") waited.current = true;
+    if (view?.status === "ACTIVE") {
+      // Only a wait that ended here is announced, not a page opened after the turn came.
+      if (waited.current && alertOn) announceTurn(title);
+      router.replace(`/concerts/${concertId}`);
+    }
     if (signedOut) router.replace(`/signin?callbackUrl=${encodeURIComponent(`/concerts/${concertId}/queue`)}`);
-  }, [view?.status, signedOut, concertId, router]);
+  }, [view?.status, signedOut, concertId, router, alertOn, title]);
 
   if (!view) {
     return error ? <FormAlert>{error.message || "We could not put you in line. Try again in a moment."}</FormAlert> : <p aria-busy="true">Finding your place in line…</p>;
@@ -58,7 +69,7 @@ export function WaitingRoom({ concertId, title }: { concertId: string; title: st
     <section className="space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="queue-heading">
       <div>
         <h2 id="queue-heading" className="text-xl font-semibold">
-          {view.status === "ACTIVE" ? "It's your turn!" : "You're in line"}
+          {view.status === "ACTIVE" ? YOUR_TURN : "You're in line"}
         </h2>
         <p className="text-sm text-slate-600">
           {title} · your number is <strong>{view.number.toLocaleString()}</strong>
@@ -97,6 +108,12 @@ export function WaitingRoom({ concertId, title }: { concertId: string; title: st
       <p className="text-sm text-slate-600">
         Keep this page open: it follows the line by itself and takes you to the dates when it is your turn. Reloading keeps your place.
       </p>
+      {view.status === "WAITING" && <TurnAlertOption />}
+      {openElsewhere && (
+        <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="queue-open-elsewhere">
+          This line is also open in another tab. It is the same place in line, so one tab is enough.
+        </p>
+      )}
       {!online ? (
         <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           You&apos;re offline. Your place is kept; this page reconnects by itself.

@@ -1,42 +1,58 @@
 "use client";
 
-import { QRCodeSVG } from "qrcode.react";
+import Link from "next/link";
 import { useTickets } from "@/components/wallet/wallet-api";
 import { LocalTime } from "@/components/ui/local-time";
 import { FormAlert } from "@/components/ui/form-alert";
 import { formatKrw } from "@/lib/money";
+import { groupTickets } from "./group-tickets";
+import { TicketCard } from "./ticket-card";
 
 export function TicketList() {
   const tickets = useTickets();
   if (tickets.isPending) return <p aria-busy="true">Loading your tickets…</p>;
   if (tickets.isError) return <FormAlert>Your tickets could not be loaded: {tickets.error.message}</FormAlert>;
-  const items = tickets.data.pages.flatMap((p) => p.items);
-  if (items.length === 0) return <p className="text-slate-600">No tickets yet.</p>;
+  const shows = groupTickets(tickets.data.pages.flatMap((p) => p.items));
+  if (shows.length === 0) {
+    return (
+      <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
+        <p className="font-medium">No tickets yet.</p>
+        <p className="mt-1 text-sm text-slate-600">Tickets you buy appear here, with the QR code to show at the door.</p>
+        <Link href="/" className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          Find a concert
+        </Link>
+      </div>
+    );
+  }
   return (
-    <div className="space-y-4">
-      <ul className="grid gap-4 sm:grid-cols-2" aria-label="Tickets">
-        {items.map((ticket) => (
-          <li key={ticket.id} className="flex gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-            <QRCodeSVG value={ticket.code} size={112} level="M" role="img" aria-label={`QR code for ticket ${ticket.code}`} className="shrink-0" />
-            <div className="min-w-0 space-y-1 text-sm">
-              <p className="font-semibold">{ticket.concert.title}</p>
-              <p>
-                <LocalTime iso={ticket.startsAt} timeZone={ticket.concert.timeZone} />
+    <div className="space-y-8">
+      {shows.map((show) => (
+        <section key={show.key} aria-labelledby={`show-${show.key}`} className="space-y-3">
+          <div>
+            <h2 id={`show-${show.key}`} className="text-lg font-semibold">
+              {show.concert.title}
+            </h2>
+            <p className="text-sm text-slate-600">
+              <LocalTime iso={show.startsAt} timeZone={show.concert.timeZone} /> · {show.concert.venue}
+            </p>
+          </div>
+          {show.orders.map((order) => (
+            <div key={order.orderNumber} className="space-y-2">
+              <p className="text-sm text-slate-700">
+                <Link href={`/orders/${order.orderNumber}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  Order {order.orderNumber}
+                </Link>{" "}
+                · {formatKrw(order.amount)} · paid <LocalTime iso={order.paidAt} />
               </p>
-              <p className="text-slate-600">{ticket.concert.venue}</p>
-              <p>
-                {ticket.seat.section} · row {ticket.seat.row} · seat {ticket.seat.number} ({ticket.seat.tier})
-              </p>
-              <p className="text-slate-600">
-                {formatKrw(ticket.price)} · paid <LocalTime iso={ticket.paidAt} />
-              </p>
-              <p className="font-mono text-xs tracking-wider" data-testid="ticket-code">
-                {ticket.code}
-              </p>
+              <ul className="grid gap-4 sm:grid-cols-2" aria-label={`Tickets of order ${order.orderNumber}`}>
+                {order.tickets.map((ticket) => (
+                  <TicketCard key={ticket.id} ticket={ticket} />
+                ))}
+              </ul>
             </div>
-          </li>
-        ))}
-      </ul>
+          ))}
+        </section>
+      ))}
       {tickets.hasNextPage && (
         <button onClick={() => void tickets.fetchNextPage()} className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100">
           More tickets

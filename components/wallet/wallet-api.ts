@@ -39,7 +39,7 @@ export function useCharge() {
 
 export const PAY_MUTATION_KEY = ["pay"];
 
-/** Pays a hold; on success (even if the pay panel is gone by then) clears it and shows the receipt. */
+/** Pays a hold; on success (even if the pay panel is gone by then) clears it and shows the order. */
 export function usePay() {
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -50,7 +50,7 @@ export function usePay() {
     onSuccess: (receipt) => {
       setCurrentHold(null);
       for (const key of ["wallet", "ledger", "tickets", "queue-status"]) void queryClient.invalidateQueries({ queryKey: [key] });
-      router.push(`/tickets?paid=${receipt.id}`);
+      router.push(`/orders/${receipt.orderNumber}?paid=1`);
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { HoldView } from "../schemas/booking";
+import { bySeat } from "./seat-order";
 
 export interface HoldRecord {
   id: string;
@@ -21,7 +22,7 @@ export function holdView(hold: HoldRecord, now: Date): HoldView {
     status: lapsed ? "EXPIRED" : hold.status,
     seats: hold.seats
       .map(({ price, seat }) => ({ ...seat, price }))
-      .sort((a, b) => a.section.localeCompare(b.section) || a.row.localeCompare(b.row) || a.number - b.number),
+      .sort(bySeat),
     amount: hold.amount,
     expiresAt: hold.expiresAt.toISOString(),
     createdAt: hold.createdAt.toISOString(),

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { availabilityChanged } from "../booking/availability-cache";
 import { holdRefusal } from "../booking/hold-refusals";
+import { bySeat } from "../booking/seat-order";
 import { DomainError } from "../errors";
 import type { ReceiptView } from "../schemas/payments";
 import { queryRows, raisedRefusal, sql, type SqlTx } from "../sql";
@@ -18,6 +19,7 @@ const MAX_SEATS_PER_HOLD = 4;
 
 interface PaidRecord {
   id: string;
+  orderNumber: string;
   scheduleId: string;
   amount: number;
   balance: number;
@@ -45,13 +47,14 @@ export async function payHold(tx: SqlTx, userId: string, holdId: string): Promis
   availabilityChanged(paid.scheduleId);
   return {
     id: paid.id,
+    orderNumber: paid.orderNumber,
     holdId,
     amount: paid.amount,
     balance: paid.balance,
     paidAt: new Date(paid.paidAt).toISOString(),
-    tickets: paid.tickets.map((t) =>
-      ticketView({ ...t, createdAt: new Date(t.createdAt), schedule: { ...t.schedule, startsAt: new Date(t.schedule.startsAt) } }),
-    ),
+    tickets: paid.tickets
+      .map((t) => ticketView({ ...t, createdAt: new Date(t.createdAt), schedule: { ...t.schedule, startsAt: new Date(t.schedule.startsAt) } }))
+      .sort((a, b) => bySeat(a.seat, b.seat)),
   };
 }
 

@@ -5,6 +5,7 @@ export const ticketSelect = {
   code: true,
   price: true,
   createdAt: true,
+  payment: { select: { orderNumber: true } },
   schedule: { select: { startsAt: true, concert: { select: { id: true, title: true, venue: true, timeZone: true } } } },
   seat: { select: { id: true, section: true, row: true, number: true, tier: true } },
 } as const;
@@ -14,6 +15,7 @@ export interface TicketRecord {
   code: string;
   price: number;
   createdAt: Date;
+  payment: { orderNumber: string };
   schedule: { startsAt: Date; concert: TicketView["concert"] };
   seat: TicketView["seat"];
 }
@@ -22,6 +24,7 @@ export function ticketView(row: TicketRecord): TicketView {
   return {
     id: row.id,
     code: row.code,
+    orderNumber: row.payment.orderNumber,
     concert: row.schedule.concert,
     startsAt: row.schedule.startsAt.toISOString(),
     seat: row.seat,

@@ -7,6 +7,7 @@ import * as health from "@/app/api/v1/health/route";
 import * as hold from "@/app/api/v1/holds/[holdId]/route";
 import * as holds from "@/app/api/v1/holds/route";
 import * as myHolds from "@/app/api/v1/me/holds/route";
+import * as order from "@/app/api/v1/me/orders/[orderNumber]/route";
 import * as password from "@/app/api/v1/me/password/route";
 import * as reservations from "@/app/api/v1/me/reservations/route";
 import * as token from "@/app/api/v1/me/tokens/[tokenId]/route";
@@ -45,6 +46,7 @@ const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/payments", payments],
   ["/api/v1/me/holds", myHolds],
   ["/api/v1/me/reservations", reservations],
+  ["/api/v1/me/orders/{orderNumber}", order],
   ["/api/v1/health", health],
   ["/api/v1/health/live", live],
   ["/api/cron/tick", tick],
