@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 const production = process.env.NODE_ENV === "production";
 
 // Next's own inline scripts (the React Server Components payload) rule out a CSP without
@@ -36,4 +38,4 @@ const nextConfig = {
   headers: async () => [{ source: "/:path*", headers: securityHeaders }],
 };
 
-export default nextConfig;
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

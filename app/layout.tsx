@@ -1,31 +1,37 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { HoldBanner } from "@/components/booking/hold-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Stagepass", template: "%s · Stagepass" },
-  description: "Concert tickets with a fair waiting room.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Site");
+  return { title: { default: "Stagepass", template: "%s · Stagepass" }, description: t("description") };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("Site");
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen">
-        <Providers>
-          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-            Skip to content
-          </a>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
-            {children}
-          </main>
-          <HoldBanner />
-        </Providers>
+        <NextIntlClientProvider>
+          <Providers>
+            <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+              {t("skipToContent")}
+            </a>
+            <SiteHeader />
+            <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
+              {children}
+            </main>
+            <HoldBanner />
+          </Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

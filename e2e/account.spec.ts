@@ -11,7 +11,7 @@ test("a new fan signs up, sees the concerts, signs out and signs back in", async
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("weak");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("must be at least 10 characters")).toBeVisible();
+  await expect(page.getByText("Use at least 10 characters, mixing letters with digits or symbols.")).toBeVisible();
 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
@@ -47,7 +47,7 @@ test("signing up twice with one email is refused with a clear message", async ({
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("correct-horse-battery-9");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("is already registered")).toBeVisible();
+  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
 });
 
 test("a personal access token is shown once with its scopes and expiry, works as a Bearer token, and stops working when revoked", async ({ page, request }) => {

@@ -206,6 +206,9 @@ test.describe.serial("API scenarios", () => {
     expect(receipt.status).toBe(201);
     expect(receipt.body.tickets).toHaveLength(2);
     expect((await call("GET", "/api/v1/me/reservations", { headers: a.auth })).body.items).toHaveLength(2);
+    const order = await call("GET", "/api/v1/me/orders/{orderNumber}", { headers: a.auth, params: { orderNumber: receipt.body.orderNumber } });
+    expect(order.body).toMatchObject({ orderNumber: receipt.body.orderNumber, amount: receipt.body.amount, balanceAfter: receipt.body.balance });
+    expect((await call("GET", "/api/v1/me/orders/{orderNumber}", { headers: b.auth, params: { orderNumber: receipt.body.orderNumber } })).body.code).toBe("NOT_FOUND");
   });
 
   test("an expired hold cannot be paid, and floods are rate limited", async () => {

@@ -31,3 +31,10 @@ describe("formatTimeOfDay", () => {
     expect(formatTimeOfDay("2026-12-12T10:42:00.000Z", "UTC")).toBe("10:42 AM");
   });
 });
+
+describe("in Korean", () => {
+  it("prints the date the Korean way with a 24-hour time, in the given zone", () => {
+    expect(formatDateTime("2026-12-12T10:00:00.000Z", "Asia/Seoul", "ko")).toBe("2026년 12월 12일 (토) 19:00 GMT+9");
+    expect(formatTimeOfDay("2026-12-12T10:42:00.000Z", "Asia/Seoul", "ko")).toBe("19:42");
+  });
+});

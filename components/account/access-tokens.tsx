@@ -1,34 +1,34 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LocalTime } from "@/components/ui/local-time";
 import { TextField } from "@/components/ui/text-field";
+import { useProblemText } from "@/components/ui/use-problem-text";
 import { TOKEN_SCOPES, type TokenScope } from "@/lib/auth/scopes";
-import { ApiProblem } from "@/lib/client/api";
 import { TOKEN_LIFETIMES_DAYS } from "@/lib/schemas/access-tokens";
 import { useAccessTokens, useCreateAccessToken, useRevokeAccessToken } from "./account-api";
 
-const SCOPE_LABELS: Record<TokenScope, string> = {
-  read: "Read: wallet, holds, tickets, your place in lines",
-  booking: "Booking: join lines, hold and release seats",
-  payments: "Payments: top up the wallet and pay",
-};
 const DEFAULT_LIFETIME_DAYS = 30;
 
 export function AccessTokens() {
+  const t = useTranslations("Tokens");
+  const problemText = useProblemText();
   const tokens = useAccessTokens();
   const create = useCreateAccessToken();
   const revoke = useRevokeAccessToken();
   // The token whose Revoke was pressed and awaits a second, sure press.
   const [confirming, setConfirming] = useState<string | null>(null);
   const [fresh, setFresh] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setErrors({});
     setFresh(null);
+    setCopied(false);
     const form = event.currentTarget;
     const data = new FormData(form);
     const body = {
@@ -38,7 +38,7 @@ export function AccessTokens() {
     };
     create.mutate(body, {
       onSuccess: (token) => (setFresh(token.token), form.reset()),
-      onError: (e) => setErrors(e instanceof ApiProblem ? { form: e.message, ...e.fieldErrors() } : { form: "Creating the token failed." }),
+      onError: (e) => setErrors({ form: problemText.message(e), ...problemText.fields(e) }),
     });
   }
 
@@ -47,74 +47,80 @@ export function AccessTokens() {
     <section aria-labelledby="tokens-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <div>
         <h2 id="tokens-heading" className="text-lg font-semibold">
-          Personal access tokens
+          {t("heading")}
         </h2>
-        <p className="text-sm text-slate-600">
-          For scripts and API clients: send one as <code>Authorization: Bearer …</code>. It acts as you, within its scopes, until it expires.
-        </p>
+        <p className="text-sm text-slate-600">{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
       </div>
       <form onSubmit={submit} className="space-y-3">
         {errors.form && !errors.name && !errors.scopes && !errors.expiresInDays && <FormAlert>{errors.form}</FormAlert>}
-        <TextField label="Token name" name="name" placeholder="e.g. my booking script" error={errors.name} />
+        <TextField label={t("name")} name="name" placeholder={t("namePlaceholder")} error={errors.name} />
         <fieldset className="space-y-1" aria-describedby={errors.scopes ? "scopes-error" : undefined}>
-          <legend className="text-sm font-medium text-slate-700">Scopes</legend>
+          <legend className="text-sm font-medium text-slate-700">{t("scopes")}</legend>
           {TOKEN_SCOPES.map((scope) => (
             <label key={scope} className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="scopes" value={scope} defaultChecked />
-              {SCOPE_LABELS[scope]}
+              {t(`scope.${scope}`)}
             </label>
           ))}
           {errors.scopes && (
             <p id="scopes-error" className="text-sm text-red-600">
-              Pick at least one scope.
+              {errors.scopes}
             </p>
           )}
         </fieldset>
         <div className="flex items-end justify-between gap-2">
           <label className="space-y-1 text-sm font-medium text-slate-700">
-            <span className="block">Expires after</span>
+            <span className="block">{t("expiresAfter")}</span>
             <select name="expiresInDays" defaultValue={DEFAULT_LIFETIME_DAYS} className="rounded-md border border-slate-300 bg-white px-3 py-2">
               {TOKEN_LIFETIMES_DAYS.map((days) => (
                 <option key={days} value={days}>
-                  {days === 365 ? "1 year" : `${days} days`}
+                  {t("lifetime", { days: String(days) })}
                 </option>
               ))}
             </select>
           </label>
           <button type="submit" disabled={create.isPending} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-            Create
+            {t("create")}
           </button>
         </div>
       </form>
       {fresh && (
         <div role="status" className="space-y-2 rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm">
-          <p className="font-medium text-emerald-900">Copy your new token now — it will not be shown again.</p>
-          <div className="flex gap-2">
-            <code data-testid="new-token" className="flex-1 overflow-x-auto rounded bg-white px-2 py-1 font-mono">
+          <p className="font-medium text-emerald-900">{t("copyNow")}</p>
+          {/* The whole token stays in view on a phone (it wraps), and one tap copies it. */}
+          <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
+            <code data-testid="new-token" className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1 font-mono select-all">
               {fresh}
             </code>
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(fresh)} className="rounded-md border border-emerald-300 bg-white px-3 py-1">
-              Copy
+            <button
+              type="button"
+              onClick={() => void navigator.clipboard?.writeText(fresh).then(() => setCopied(true))}
+              className="shrink-0 rounded-md border border-emerald-300 bg-white px-3 py-1"
+            >
+              {copied ? t("copied") : t("copy")}
             </button>
           </div>
         </div>
       )}
-      {tokens.isError && <FormAlert>{tokens.error.message}</FormAlert>}
-      {revoke.isError && <FormAlert>{revoke.error.message}</FormAlert>}
-      <ul className="divide-y divide-slate-100" aria-label="Your tokens">
+      {tokens.isError && <FormAlert>{problemText.message(tokens.error)}</FormAlert>}
+      {revoke.isError && <FormAlert>{problemText.message(revoke.error)}</FormAlert>}
+      <ul className="divide-y divide-slate-100" aria-label={t("listLabel")}>
         {items.map((token) => (
           <li key={token.id} className="flex items-center justify-between gap-3 py-2 text-sm">
             <span>
               <span className="font-medium">{token.name}</span> <code className="text-slate-500">{token.prefix}…</code>
               <span className="block text-xs text-slate-600">{token.scopes.join(" · ")}</span>
               <span className="block text-xs text-slate-500">
-                created <LocalTime iso={token.createdAt} /> · expires <LocalTime iso={token.expiresAt} /> ·{" "}
-                {token.lastUsedAt ? <>last used <LocalTime iso={token.lastUsedAt} /></> : "never used"}
+                {t.rich(token.lastUsedAt ? "used" : "unused", {
+                  created: () => <LocalTime iso={token.createdAt} />,
+                  expires: () => <LocalTime iso={token.expiresAt} />,
+                  used: () => <LocalTime iso={token.lastUsedAt!} />,
+                })}
               </span>
             </span>
             {confirming === token.id ? (
-              <span role="group" aria-label={`Revoke ${token.name}?`} className="flex shrink-0 flex-wrap items-center justify-end gap-2">
-                <span className="text-xs text-slate-700">Anything using it stops at once.</span>
+              <span role="group" aria-label={t("confirmLabel", { name: token.name })} className="flex shrink-0 flex-wrap items-center justify-end gap-2">
+                <span className="text-xs text-slate-700">{t("confirmText")}</span>
                 <button
                   type="button"
                   autoFocus
@@ -124,24 +130,24 @@ export function AccessTokens() {
                   }}
                   className="rounded-md bg-red-700 px-3 py-1 font-semibold text-white hover:bg-red-800"
                 >
-                  Revoke now
+                  {t("revokeNow")}
                 </button>
                 <button type="button" onClick={() => setConfirming(null)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100">
-                  Keep
+                  {t("keep")}
                 </button>
               </span>
             ) : (
-              <button type="button" onClick={() => setConfirming(token.id)} aria-label={`Revoke ${token.name}`} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100">
-                Revoke
+              <button type="button" onClick={() => setConfirming(token.id)} aria-label={t("revokeLabel", { name: token.name })} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100">
+                {t("revoke")}
               </button>
             )}
           </li>
         ))}
-        {tokens.isSuccess && items.length === 0 && <li className="py-2 text-sm text-slate-600">No tokens yet.</li>}
+        {tokens.isSuccess && items.length === 0 && <li className="py-2 text-sm text-slate-600">{t("none")}</li>}
       </ul>
       {tokens.hasNextPage && (
         <button type="button" onClick={() => void tokens.fetchNextPage()} disabled={tokens.isFetchingNextPage} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">
-          {tokens.isFetchingNextPage ? "Loading…" : "Load more"}
+          {tokens.isFetchingNextPage ? t("loading") : t("more")}
         </button>
       )}
     </section>

@@ -1,12 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
-import { ApiProblem } from "@/lib/client/api";
+import { useProblemText } from "@/components/ui/use-problem-text";
 import { useChangePassword } from "./account-api";
 
 export function ChangePasswordForm() {
+  const t = useTranslations("Password");
+  const hints = useTranslations("Auth");
+  const problemText = useProblemText();
   const change = useChangePassword();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -19,7 +23,7 @@ export function ChangePasswordForm() {
       { currentPassword: String(data.get("currentPassword")), newPassword: String(data.get("newPassword")) },
       {
         onSuccess: () => form.reset(),
-        onError: (e) => setErrors(e instanceof ApiProblem ? { form: e.message, ...e.fieldErrors() } : { form: "Changing the password failed." }),
+        onError: (e) => setErrors({ form: problemText.message(e), ...problemText.fields(e) }),
       },
     );
   }
@@ -28,20 +32,20 @@ export function ChangePasswordForm() {
     <section aria-labelledby="password-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <div>
         <h2 id="password-heading" className="text-lg font-semibold">
-          Password
+          {t("heading")}
         </h2>
-        <p className="text-sm text-slate-600">Changing it signs you out everywhere else; this browser stays signed in.</p>
+        <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
       <form onSubmit={submit} className="space-y-3">
         {errors.form && !errors.currentPassword && !errors.newPassword && <FormAlert>{errors.form}</FormAlert>}
-        <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-        <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required hint="At least 10 characters, mixing letters, digits or symbols." error={errors.newPassword} />
+        <TextField label={t("current")} name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+        <TextField label={t("new")} name="newPassword" type="password" autoComplete="new-password" required hint={hints("passwordHint")} error={errors.newPassword} />
         <button type="submit" disabled={change.isPending} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-          Change password
+          {t("submit")}
         </button>
         {change.isSuccess && (
           <p role="status" className="text-sm text-emerald-700">
-            Password changed. Your other sessions have been signed out.
+            {t("changed")}
           </p>
         )}
       </form>

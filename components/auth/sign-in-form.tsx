@@ -3,20 +3,22 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { TextField } from "@/components/ui/text-field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { safeCallbackPath } from "@/lib/client/safe-callback-path";
 
-// next-auth reports a failed sign-in as an error string; only the ones we know are shown,
+// next-auth reports a failed sign-in as an error string; only the ones we know are named,
 // anything else (such as a server fault's text) gets a generic message.
-function signInMessage(error: string | null | undefined): string {
-  if (error === "CredentialsSignin") return "That email and password do not match an account.";
-  if (error?.startsWith("Too many")) return "Too many sign-in attempts. Wait a few minutes and try again.";
-  return "Signing in did not work just now. Try again in a moment.";
+function signInMessage(error: string | null | undefined) {
+  if (error === "CredentialsSignin") return "wrongPassword" as const;
+  if (error?.startsWith("Too many")) return "tooManyAttempts" as const;
+  return "signInFailed" as const;
 }
 
 export function SignInForm() {
+  const t = useTranslations("Auth");
   const router = useRouter();
   const callbackUrl = safeCallbackPath(useSearchParams().get("callbackUrl"));
   const [message, setMessage] = useState<string | null>(null);
@@ -33,7 +35,7 @@ export function SignInForm() {
       redirect: false,
     });
     if (!result || result.error) {
-      setMessage(signInMessage(result?.error));
+      setMessage(t(signInMessage(result?.error)));
       setPending(false);
       return;
     }
@@ -44,20 +46,23 @@ export function SignInForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       {message && <FormAlert>{message}</FormAlert>}
-      <TextField label="Email" name="email" type="email" autoComplete="email" required />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <TextField label={t("email")} name="email" type="email" autoComplete="email" required />
+      <TextField label={t("password")} name="password" type="password" autoComplete="current-password" required />
       <button
         type="submit"
         disabled={pending}
         className="w-full rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("signIn")}
       </button>
       <p className="text-center text-sm text-slate-600">
-        New here?{" "}
-        <Link href="/signup" className="font-medium text-brand-600 hover:underline">
-          Create an account
-        </Link>
+        {t.rich("newHere", {
+          link: (chunks) => (
+            <Link href="/signup" className="font-medium text-brand-600 hover:underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </form>
   );

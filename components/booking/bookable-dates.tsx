@@ -1,18 +1,20 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useQueueToken } from "@/components/queue/queue-api";
 import { LocalTime } from "@/components/ui/local-time";
+import { useProblemText } from "@/components/ui/use-problem-text";
 import { ApiProblem } from "@/lib/client/api";
 import { formatKrw } from "@/lib/money";
 import type { ConcertDateView, DateAvailability } from "@/lib/schemas/booking";
 import { useBookableDates } from "./booking-api";
 
-const AVAILABILITY: Record<DateAvailability, { label: string; look: string }> = {
-  AVAILABLE: { label: "Available", look: "bg-emerald-50 text-emerald-800" },
-  SELLING_FAST: { label: "Selling fast", look: "bg-amber-50 text-amber-900" },
-  SOLD_OUT: { label: "Sold out", look: "bg-slate-100 text-slate-700" },
-  NOT_ON_SALE_YET: { label: "Not on sale yet", look: "bg-brand-50 text-brand-700" },
+const AVAILABILITY_LOOK: Record<DateAvailability, string> = {
+  AVAILABLE: "bg-emerald-50 text-emerald-800",
+  SELLING_FAST: "bg-amber-50 text-amber-900",
+  SOLD_OUT: "bg-slate-100 text-slate-700",
+  NOT_ON_SALE_YET: "bg-brand-50 text-brand-700",
 };
 
 const priceRange = ({ min, max }: { min: number; max: number }) => (min === max ? formatKrw(min) : `${formatKrw(min)}–${formatKrw(max)}`);
@@ -22,6 +24,8 @@ const priceRange = ({ min, max }: { min: number; max: number }) => (min === max 
  * once it is your turn in the waiting room, the dates you can book now.
  */
 export function BookableDates({ concertId, dates: upcoming, timeZone }: { concertId: string; dates: ConcertDateView[]; timeZone: string }) {
+  const t = useTranslations("Concert");
+  const problemText = useProblemText();
   const token = useQueueToken(concertId);
   const dates = useBookableDates(concertId, token);
   const shopping = dates.isSuccess;
@@ -31,9 +35,9 @@ export function BookableDates({ concertId, dates: upcoming, timeZone }: { concer
     return (
       <div className="space-y-2">
         {dates.error instanceof ApiProblem && !dates.error.problem.code.startsWith("QUEUE") && (
-          <p className="text-sm text-red-600">{dates.error.message}</p>
+          <p className="text-sm text-red-600">{problemText.message(dates.error)}</p>
         )}
-        <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label="Performance dates">
+        <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label={t("performanceDates")}>
           {upcoming.map((date) => (
             <li key={date.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3">
               <span>
@@ -42,22 +46,23 @@ export function BookableDates({ concertId, dates: upcoming, timeZone }: { concer
                   {priceRange(date.prices)}
                   {date.onSale ? "" : (
                     <>
-                      {" · "}sales open <LocalTime iso={date.salesOpenAt} timeZone={timeZone} />
+                      {" · "}
+                      {t.rich("salesOpen", { time: () => <LocalTime iso={date.salesOpenAt} timeZone={timeZone} /> })}
                     </>
                   )}
                 </span>
               </span>
-              <span className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${AVAILABILITY[date.availability].look}`}>{AVAILABILITY[date.availability].label}</span>
+              <span className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${AVAILABILITY_LOOK[date.availability]}`}>{t(`availability.${date.availability}`)}</span>
             </li>
           ))}
         </ul>
-        {upcoming.length === 0 && <p className="text-slate-600">No upcoming dates.</p>}
+        {upcoming.length === 0 && <p className="text-slate-600">{t("noDates")}</p>}
       </div>
     );
   }
-  if (dates.data.items.length === 0) return <p className="text-slate-600">Every date is sold out or not on sale right now.</p>;
+  if (dates.data.items.length === 0) return <p className="text-slate-600">{t("nothingBookable")}</p>;
   return (
-    <ul className="grid gap-3 sm:grid-cols-2" aria-label="Bookable dates">
+    <ul className="grid gap-3 sm:grid-cols-2" aria-label={t("bookableDates")}>
       {dates.data.items.map((date) => (
         <li key={date.id}>
           <Link
@@ -66,7 +71,7 @@ export function BookableDates({ concertId, dates: upcoming, timeZone }: { concer
           >
             <LocalTime iso={date.startsAt} timeZone={timeZone} className="font-semibold" />
             <span className="mt-1 block text-sm text-slate-600">
-              {date.seats.available.toLocaleString("en-US")} of {date.seats.total.toLocaleString("en-US")} seats free · {priceRange(date.prices)}
+              {t("seatsFree", { available: date.seats.available, total: date.seats.total, prices: priceRange(date.prices) })}
             </span>
           </Link>
         </li>

@@ -1,8 +1,10 @@
 "use client";
 
-import { memo, useMemo, useState, type KeyboardEvent } from "react";
+import { useTranslations } from "next-intl";
+import { memo, useCallback, useMemo, useState, type KeyboardEvent } from "react";
 import { formatKrw } from "@/lib/money";
 import type { SeatView } from "@/lib/schemas/booking";
+import { seatLabel } from "./seat-label";
 
 // Tier colours, most expensive first. Full class names so Tailwind keeps them.
 const TIER_COLOURS = ["bg-violet-600", "bg-sky-600", "bg-emerald-600", "bg-amber-500", "bg-rose-500", "bg-teal-600"];
@@ -71,6 +73,13 @@ export function SeatMap({ seats, tiers, selected, mine, released, onToggle }: Se
   const bands = useMemo(() => sectionBands(seats, tiers), [seats, tiers]);
   const colourOf = useMemo(() => new Map(tiers.map((t) => [t.name, t.colour])), [tiers]);
   const [focused, setFocused] = useState<string | null>(null);
+  const t = useTranslations("SeatMap");
+  // One function for every seat's spoken name, stable while the language is, so seats stay memoised.
+  const describe = useCallback(
+    (seat: SeatView, state: SeatState) =>
+      t("seat", { section: seat.section, row: seat.row, number: seat.number, tier: seat.tier, price: formatKrw(seat.price), state: t(`state.${state}`) }),
+    [t],
+  );
   // The Tab stop: the seat last focused while it is on the map, else the first free seat.
   const tabStop = (focused && seats.some((s) => s.id === focused) ? focused : null) ?? (seats.find((s) => s.status === "AVAILABLE") ?? seats[0])?.id;
   return (
@@ -82,14 +91,14 @@ export function SeatMap({ seats, tiers, selected, mine, released, onToggle }: Se
         if (id) setFocused(id);
       }}
       role="group"
-      aria-label="Seat map"
+      aria-label={t("mapLabel")}
     >
-      <div className="mx-auto mb-6 w-2/3 min-w-48 rounded-b-3xl bg-slate-800 py-2 text-center text-xs font-semibold tracking-[0.3em] text-white">STAGE</div>
+      <div className="mx-auto mb-6 w-2/3 min-w-48 rounded-b-3xl bg-slate-800 py-2 text-center text-xs font-semibold tracking-[0.3em] text-white">{t("stage")}</div>
       <div className="flex min-w-max flex-col items-center gap-8">
         {bands.map((band, b) => (
           <div key={b} className="flex flex-wrap justify-center gap-10">
             {band.map((section) => (
-              <section key={section.name} aria-label={`Section ${section.name}`} className="space-y-1">
+              <section key={section.name} aria-label={t("section", { name: section.name })} className="space-y-1">
                 <h3 className="text-center text-xs font-semibold uppercase tracking-wide text-slate-500">{section.name}</h3>
                 {section.rows.map((row) => (
                   <div key={row.label} data-row className="flex items-center gap-1">
@@ -107,6 +116,7 @@ export function SeatMap({ seats, tiers, selected, mine, released, onToggle }: Se
                         tabbable={seat.id === tabStop}
                         aisle={row.seats.length > AISLE_AFTER * 1.5 && i === Math.floor(row.seats.length / 2)}
                         onToggle={onToggle}
+                        describe={describe}
                       />
                     ))}
                   </div>
@@ -120,6 +130,8 @@ export function SeatMap({ seats, tiers, selected, mine, released, onToggle }: Se
   );
 }
 
+type SeatState = "available" | "held" | "sold" | "selected" | "mine" | "releasing";
+
 interface SeatButtonProps {
   seat: SeatView;
   colour: string;
@@ -129,13 +141,14 @@ interface SeatButtonProps {
   tabbable: boolean;
   aisle: boolean;
   onToggle: (seat: SeatView) => void;
+  describe: (seat: SeatView, state: SeatState) => string;
 }
 
 // Memoised: a refresh or a click re-renders only the seats that changed, which keeps a
 // 2,000-seat map responsive.
-const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, releasing, tabbable, aisle, onToggle }: SeatButtonProps) {
+const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, releasing, tabbable, aisle, onToggle, describe }: SeatButtonProps) {
   const available = seat.status === "AVAILABLE";
-  const state = releasing ? "held by you, to give back" : mine ? "held by you" : selected ? "selected" : seat.status === "AVAILABLE" ? "available" : seat.status === "HELD" ? "held" : "sold";
+  const state: SeatState = releasing ? "releasing" : mine ? "mine" : selected ? "selected" : available ? "available" : seat.status === "HELD" ? "held" : "sold";
   const look = releasing
     ? "bg-white ring-2 ring-emerald-700"
     : mine
@@ -155,8 +168,8 @@ const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, rele
       // aria-disabled rather than disabled: taken seats stay reachable by keyboard and are announced.
       aria-disabled={!available && !selected && !mine}
       aria-pressed={selected || (mine && !releasing)}
-      aria-label={`Section ${seat.section}, row ${seat.row}, seat ${seat.number}, ${seat.tier} ${formatKrw(seat.price)}, ${state}`}
-      title={`${seat.section} ${seat.row}-${seat.number} · ${seat.tier} · ${formatKrw(seat.price)}`}
+      aria-label={describe(seat, state)}
+      title={`${seatLabel(seat)} · ${seat.tier} · ${formatKrw(seat.price)}`}
       onClick={() => onToggle(seat)}
       className={`size-5 shrink-0 rounded-t-md pointer-coarse:size-6 text-[9px] text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1 aria-disabled:cursor-not-allowed ${look} ${aisle ? "ml-4" : ""}`}
     >

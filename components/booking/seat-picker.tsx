@@ -1,15 +1,18 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQueueToken, useServerNow } from "@/components/queue/queue-api";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useProblemText } from "@/components/ui/use-problem-text";
 import { ApiProblem, apiFetch } from "@/lib/client/api";
 import { formatKrw } from "@/lib/money";
 import { MAX_SEATS_PER_HOLD, type HoldView, type SeatView } from "@/lib/schemas/booking";
 import { useChangeHold, useHoldSeats, useSeatMap } from "./booking-api";
 import { HOLD_BANNER_ID, setCurrentHold, useCurrentHold } from "./current-hold";
 import { HELD_LOOK, SeatMap, sectionBands, SOLD_LOOK, tiersOf } from "./seat-map";
+import { seatLabel } from "./seat-label";
 import { SectionOverview } from "./section-overview";
 
 // Past this many seats (in more than one section) the map opens on its sections, one at a
@@ -17,6 +20,8 @@ import { SectionOverview } from "./section-overview";
 const WHOLE_MAP_LIMIT = 400;
 
 export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; concertId: string }) {
+  const t = useTranslations("SeatMap");
+  const problemText = useProblemText();
   const token = useQueueToken(concertId);
   const seatMap = useSeatMap(scheduleId, token);
   const holdSeats = useHoldSeats(scheduleId, token);
@@ -69,7 +74,7 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
     (seat: SeatView) => {
       setNotice(null);
       const full = () => counts.current.kept + counts.current.picked >= MAX_SEATS_PER_HOLD;
-      const refuse = () => setNotice(`You can hold up to ${MAX_SEATS_PER_HOLD} seats at a time.`);
+      const refuse = () => setNotice(t("limit", { max: MAX_SEATS_PER_HOLD }));
       if (mine.has(seat.id)) {
         if (!released.has(seat.id)) setDropping((current) => [...current, seat.id]);
         // Keeping a seat again must still fit within the limit.
@@ -87,7 +92,7 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
         return [...current, seat.id];
       });
     },
-    [mine, released],
+    [mine, released, t],
   );
 
   function hold() {
@@ -99,7 +104,7 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
         requestAnimationFrame(() => document.getElementById(HOLD_BANNER_ID)?.focus());
       },
       onError: (error: Error) => {
-        setNotice(holdFailure(error));
+        setNotice(error instanceof ApiProblem ? problemText.message(error) : t("holdFailed"));
         // A hold of ours this page did not know (held in another tab): show it, to change here.
         const holdId = error instanceof ApiProblem && error.problem.code === "HOLD_EXISTS" ? error.problem.holdId : undefined;
         if (holdId) void apiFetch<HoldView>(`/api/v1/holds/${holdId}`).then(setCurrentHold, () => undefined);
@@ -112,22 +117,22 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
   if (!token || (seatMap.error instanceof ApiProblem && seatMap.error.problem.code.startsWith("QUEUE"))) {
     return (
       <FormAlert>
-        You need your turn in the waiting room to pick seats.{" "}
+        {t("needTurn")}{" "}
         <Link href={`/concerts/${concertId}/queue`} className="font-semibold underline">
-          Go to the waiting room
+          {t("goToQueue")}
         </Link>
       </FormAlert>
     );
   }
-  if (seatMap.isPending) return <p aria-busy="true">Loading the seat map…</p>;
-  if (seatMap.isError) return <FormAlert>The seat map could not be loaded: {seatMap.error?.message}</FormAlert>;
+  if (seatMap.isPending) return <p aria-busy="true">{t("loading")}</p>;
+  if (seatMap.isError) return <FormAlert>{t("loadFailed")}</FormAlert>;
 
   const available = seats.filter((s) => s.status === "AVAILABLE").length;
   return (
     <div className="space-y-4">
       <Legend tiers={tiers} />
       <p className="text-sm text-slate-600" aria-live="polite">
-        {available.toLocaleString("en-US")} of {seats.length.toLocaleString("en-US")} seats free · updates every few seconds · arrow keys move between seats
+        {t("summary", { available, total: seats.length })}
       </p>
       {overview ? (
         <SectionOverview bands={bands} tiers={tiers} onOpen={setOpenSection} focusOn={closedSection} />
@@ -136,7 +141,7 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
           {bySections && (
             <div className="flex items-center justify-between gap-3">
               <h2 ref={sectionHeading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
-                Section {openSection}
+                {t("section", { name: openSection! })}
               </h2>
               <button
                 type="button"
@@ -145,7 +150,7 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
                   setOpenSection(null);
                 }}
                 className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-600 hover:underline">
-                ← All sections
+                {t("allSections")}
               </button>
             </div>
           )}
@@ -155,18 +160,18 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
       {(!overview || selection.length > 0 || changing || notice) && (
         <div className="sticky bottom-16 z-10 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
           <p aria-live="polite" data-testid="selection-summary">
-            {wanted.length === 0 ? (
-              holding ? "Every seat would go: use Release seats to give them all back." : "Pick up to 4 seats."
-            ) : holding && !changing ? (
-              "Pick seats to add, or one of yours to give it back."
-            ) : (
-              <>
-                {holding ? "Change to " : ""}
-                {wanted.length} seat{wanted.length > 1 ? "s" : ""}:{" "}
-                {wanted.map((id) => byId.get(id)!).map((s) => `${s.section} ${s.row}-${s.number}`).join(", ")} ·{" "}
-                <strong>{formatKrw(total)}</strong>
-              </>
-            )}
+            {wanted.length === 0
+              ? holding
+                ? t("allWouldGo")
+                : t("pickUpTo", { max: MAX_SEATS_PER_HOLD })
+              : holding && !changing
+                ? t("pickToChange")
+                : t.rich(holding ? "changeTo" : "wanted", {
+                    count: wanted.length,
+                    seats: wanted.map((id) => seatLabel(byId.get(id)!)).join(", "),
+                    total: formatKrw(total),
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
           </p>
           <button
             type="button"
@@ -174,7 +179,7 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
             disabled={wanted.length === 0 || (holding && !changing) || holdSeats.isPending || changeHold.isPending}
             className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
           >
-            {holdSeats.isPending || changeHold.isPending ? "Holding…" : holding ? "Update hold" : `Hold ${selection.length || ""} seat${selection.length === 1 ? "" : "s"}`.replace("  ", " ")}
+            {holdSeats.isPending || changeHold.isPending ? t("holding") : holding ? t("update") : t("hold", { count: selection.length })}
           </button>
           {notice && (
             <div className="w-full">
@@ -187,19 +192,8 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
   );
 }
 
-function holdFailure(error: Error): string {
-  if (!(error instanceof ApiProblem)) return "Holding failed. Check your connection and try again.";
-  switch (error.problem.code) {
-    case "SEAT_UNAVAILABLE":
-      return "Someone was faster: a seat you picked is no longer free. Nothing was held; pick again.";
-    case "HOLD_EXISTS":
-      return "You already hold seats for this date: they are marked as yours on the map. Change them here, or release them.";
-    default:
-      return error.problem.detail;
-  }
-}
-
 function Legend({ tiers }: { tiers: ReturnType<typeof tiersOf> }) {
+  const t = useTranslations("SeatMap");
   const swatch = (className: string, label: string) => (
     <li key={label} className="flex items-center gap-1.5">
       <span className={`inline-block size-4 rounded-t-md ${className}`} aria-hidden />
@@ -207,11 +201,11 @@ function Legend({ tiers }: { tiers: ReturnType<typeof tiersOf> }) {
     </li>
   );
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm text-slate-700" aria-label="Legend">
-      {tiers.map((t) => swatch(t.colour, `${t.name} ${formatKrw(t.price)}`))}
-      {swatch("bg-emerald-300 ring-2 ring-emerald-700", "Held by you")}
-      {swatch(HELD_LOOK, "Held")}
-      {swatch(SOLD_LOOK, "Sold")}
+    <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm text-slate-700" aria-label={t("legend")}>
+      {tiers.map((tier) => swatch(tier.colour, `${tier.name} ${formatKrw(tier.price)}`))}
+      {swatch("bg-emerald-300 ring-2 ring-emerald-700", t("heldByYou"))}
+      {swatch(HELD_LOOK, t("held"))}
+      {swatch(SOLD_LOOK, t("sold"))}
     </ul>
   );
 }

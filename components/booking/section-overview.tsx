@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { formatKrw } from "@/lib/money";
 import type { Section, Tier } from "./seat-map";
 
@@ -13,10 +14,11 @@ interface SectionOverviewProps {
 
 /** A large venue at a glance: each section with its prices and free seats, to open one at a time. */
 export function SectionOverview({ bands, tiers, onOpen, focusOn }: SectionOverviewProps) {
-  const colourOf = new Map(tiers.map((t) => [t.name, t.colour]));
+  const t = useTranslations("SeatMap");
+  const colourOf = new Map(tiers.map((tier) => [tier.name, tier.colour]));
   return (
-    <nav aria-label="Sections" className="rounded-xl border border-slate-200 bg-white p-3 sm:p-5">
-      <div className="mx-auto mb-6 w-2/3 min-w-48 rounded-b-3xl bg-slate-800 py-2 text-center text-xs font-semibold tracking-[0.3em] text-white">STAGE</div>
+    <nav aria-label={t("sectionsLabel")} className="rounded-xl border border-slate-200 bg-white p-3 sm:p-5">
+      <div className="mx-auto mb-6 w-2/3 min-w-48 rounded-b-3xl bg-slate-800 py-2 text-center text-xs font-semibold tracking-[0.3em] text-white">{t("stage")}</div>
       <ul className="flex flex-col items-center gap-4">
         {bands.map((band, b) => (
           <li key={b} className="w-full">
@@ -36,11 +38,11 @@ export function SectionOverview({ bands, tiers, onOpen, focusOn }: SectionOvervi
                     >
                       <span className="flex items-center gap-2 font-semibold">
                         <span className={`inline-block size-3 rounded-full ${colourOf.get(seats[0]!.tier)}`} aria-hidden />
-                        Section {section.name}
+                        {t("section", { name: section.name })}
                       </span>
                       <span className="text-sm text-slate-700">{low === high ? formatKrw(low) : `${formatKrw(low)}–${formatKrw(high)}`}</span>
                       <span className={`text-sm ${free === 0 ? "font-semibold text-red-700" : "text-slate-600"}`}>
-                        {free === 0 ? "Sold out" : `${free.toLocaleString("en-US")} of ${seats.length.toLocaleString("en-US")} free`}
+                        {free === 0 ? t("soldOut") : t("sectionFree", { free, total: seats.length })}
                       </span>
                     </button>
                   </li>

@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ConcertSummary } from "@/lib/schemas/concerts";
 import { LocalTime } from "@/components/ui/local-time";
 
 export function ConcertCard({ concert }: { concert: ConcertSummary }) {
+  const t = useTranslations("Home");
   const [next, ...later] = concert.upcoming;
   return (
     <article className="flex h-full flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
@@ -17,11 +19,11 @@ export function ConcertCard({ concert }: { concert: ConcertSummary }) {
       <p className="mt-4 text-sm text-slate-700">
         {next ? (
           <>
-            Next: <LocalTime iso={next} timeZone={concert.timeZone} className="font-medium" />
-            {later.length > 0 && <span className="text-slate-500"> · {later.length} more date{later.length > 1 ? "s" : ""}</span>}
+            {t.rich("next", { time: () => <LocalTime iso={next} timeZone={concert.timeZone} className="font-medium" /> })}
+            {later.length > 0 && <span className="text-slate-500"> · {t("moreDates", { count: later.length })}</span>}
           </>
         ) : (
-          "No upcoming dates"
+          t("noDates")
         )}
       </p>
     </article>

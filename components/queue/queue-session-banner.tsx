@@ -1,14 +1,15 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCurrentHold } from "@/components/booking/current-hold";
 import { formatCountdown } from "./format";
 import { useLeaveQueue, useQueueStatus, useQueueToken, useServerNow } from "./queue-api";
-import { YOUR_TURN } from "./turn-alert";
 
 /** Shown on a concert's pages: whether you may shop now, for how long, and a way out. */
 export function QueueSessionBanner({ concertId }: { concertId: string }) {
+  const t = useTranslations("Queue");
   const token = useQueueToken(concertId);
   const status = useQueueStatus(token);
   const leave = useLeaveQueue(concertId);
@@ -25,21 +26,22 @@ export function QueueSessionBanner({ concertId }: { concertId: string }) {
       leave.mutate(token!);
     };
     return (
-      <div role="region" aria-label="Your shopping time" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-emerald-900">
+      <div role="region" aria-label={t("session.leaveRegion")} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-emerald-900">
         <p>
-          <strong>{YOUR_TURN}</strong> Shopping time left: <span data-testid="active-time-left">{formatCountdown(left)}</span>
-          {holding && " · held seats end with it"}
+          <strong>{t("yourTurn")}</strong>{" "}
+          {t.rich("session.timeLeft", { time: () => <span data-testid="active-time-left">{formatCountdown(left)}</span> })}
+          {holding && t("session.holdEnds")}
         </p>
         {confirming && holding ? (
           <div role="alertdialog" aria-labelledby="leave-warning" className="flex flex-wrap items-center gap-2">
             <p id="leave-warning" className="text-sm font-medium">
-              Leaving gives back your held seats.
+              {t("session.leaveWarning")}
             </p>
             <button type="button" onClick={leaveNow} className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800">
-              Leave and release seats
+              {t("session.leaveAndRelease")}
             </button>
             <button type="button" onClick={() => setConfirming(false)} autoFocus className="rounded-md border border-emerald-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-emerald-100">
-              Stay
+              {t("session.stay")}
             </button>
           </div>
         ) : (
@@ -49,7 +51,7 @@ export function QueueSessionBanner({ concertId }: { concertId: string }) {
             disabled={leave.isPending}
             className="rounded-md border border-emerald-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-emerald-100"
           >
-            Leave the line
+            {t("leave")}
           </button>
         )}
       </div>
@@ -58,10 +60,10 @@ export function QueueSessionBanner({ concertId }: { concertId: string }) {
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4">
       <p className="text-slate-800">
-        {view?.status === "WAITING" ? "You\u2019re waiting in line for this concert." : "Tickets are sold through a fair waiting room."}
+        {view?.status === "WAITING" ? t("session.waiting") : t("session.fair")}
       </p>
       <Link href={`/concerts/${concertId}/queue`} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
-        {view?.status === "WAITING" ? "Back to the waiting room" : "Join the waiting room"}
+        {view?.status === "WAITING" ? t("session.back") : t("session.join")}
       </Link>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 import { useStoredValue, writeStoredValue } from "@/lib/client/stored-value";
 import { notificationPermission, prepareTurnAlert } from "./turn-alert";
@@ -14,6 +15,7 @@ export function useTurnAlertOn(): boolean {
 
 /** The opt-in for being alerted when your turn comes. */
 export function TurnAlertOption() {
+  const t = useTranslations("Queue.alert");
   const on = useTurnAlertOn();
   const initial = useSyncExternalStore(unchanging, notificationPermission, () => "default" as const);
   const [permission, setPermission] = useState<NotificationPermission | "unsupported" | null>(null);
@@ -30,20 +32,20 @@ export function TurnAlertOption() {
           }}
           className="rounded-md border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
         >
-          Alert me when it&apos;s my turn
+          {t("offer")}
         </button>
-        <p className="text-sm text-slate-600">A notification, a chime and a flashing tab title, so you can look away.</p>
+        <p className="text-sm text-slate-600">{t("offerHint")}</p>
       </div>
     );
   }
   return (
     <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 p-3 text-sm">
       <p className="text-slate-700">
-        We&apos;ll alert you when it&apos;s your turn.
-        {(current === "denied" || current === "unsupported") && " This browser won't show a notification, so the chime and the tab title will."}
+        {t("on")}
+        {(current === "denied" || current === "unsupported") && ` ${t("noNotification")}`}
       </p>
       <button type="button" onClick={() => writeStoredValue(TURN_ALERT_KEY, null)} className="rounded-md px-2 py-1 font-medium text-brand-700 hover:underline">
-        Turn off alerts
+        {t("off")}
       </button>
     </div>
   );

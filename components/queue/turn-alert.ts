@@ -4,8 +4,6 @@
 // flashing tab title. All of it is opt-in, switched on by a click (which is also what lets
 // the page play sound and ask for notifications).
 
-export const YOUR_TURN = "It's your turn!";
-
 let audio: AudioContext | null = null;
 
 /** Called from the click that turns alerts on: asks for notifications and unlocks sound. */
@@ -40,16 +38,16 @@ function chime() {
 }
 
 // Flashes until the fan is back (focus, a visible tab, or any key or tap), for at most a minute.
-function flashTitle() {
+function flashTitle(news: string) {
   let base = document.title;
   const timer = window.setInterval(() => {
-    if (document.title !== YOUR_TURN) base = document.title; // a navigation may have renamed the page
-    document.title = document.title === YOUR_TURN ? base : YOUR_TURN;
+    if (document.title !== news) base = document.title; // a navigation may have renamed the page
+    document.title = document.title === news ? base : news;
   }, 1_000);
   const back = ["focus", "pointerdown", "keydown"] as const;
   const stop = () => {
     window.clearInterval(timer);
-    if (document.title === YOUR_TURN) document.title = base;
+    if (document.title === news) document.title = base;
     back.forEach((event) => window.removeEventListener(event, stop));
     document.removeEventListener("visibilitychange", stopWhenVisible);
   };
@@ -59,12 +57,13 @@ function flashTitle() {
   window.setTimeout(stop, 60_000);
 }
 
-export function announceTurn(concertTitle: string) {
-  flashTitle();
+/** The alert itself, worded by the page (in the fan's language). */
+export function announceTurn(headline: string, body: string) {
+  flashTitle(headline);
   chime();
   if (notificationPermission() !== "granted") return;
   try {
-    const notification = new Notification(YOUR_TURN, { body: `Pick your seats for ${concertTitle} now.`, tag: "stagepass-turn" });
+    const notification = new Notification(headline, { body, tag: "stagepass-turn" });
     notification.onclick = () => window.focus();
   } catch {
     // Chrome on Android shows notifications only through a service worker; the chime and title remain.

@@ -1,14 +1,16 @@
 "use client";
 
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useProblemText } from "@/components/ui/use-problem-text";
 import { ApiProblem } from "@/lib/client/api";
 import { LocalTime } from "@/components/ui/local-time";
-import { formatEta } from "./format";
+import { etaParts } from "./format";
 import { useLeaveQueue, useServerNow, useWaitingRoom } from "./queue-api";
-import { announceTurn, YOUR_TURN } from "./turn-alert";
+import { announceTurn } from "./turn-alert";
 import { TurnAlertOption, useTurnAlertOn } from "./turn-alert-option";
 import { useOpenElsewhere } from "./use-open-elsewhere";
 
@@ -22,6 +24,9 @@ function subscribeToConnection(onChange: () => void) {
 }
 
 export function WaitingRoom({ concertId, title }: { concertId: string; title: string }) {
+  const t = useTranslations("Queue");
+  const format = useFormatter();
+  const problemText = useProblemText();
   const router = useRouter();
   const { view, token, error, updatedAt, join, joining } = useWaitingRoom(concertId);
   const now = useServerNow();
@@ -36,28 +41,28 @@ export function WaitingRoom({ concertId, title }: { concertId: string; title: st
     if (view?.status === "WAITING") waited.current = true;
     if (view?.status === "ACTIVE") {
       // Only a wait that ended here is announced, not a page opened after the turn came.
-      if (waited.current && alertOn) announceTurn(title);
+      if (waited.current && alertOn) announceTurn(t("yourTurn"), t("alert.notificationBody", { title }));
       router.replace(`/concerts/${concertId}`);
     }
     if (signedOut) router.replace(`/signin?callbackUrl=${encodeURIComponent(`/concerts/${concertId}/queue`)}`);
-  }, [view?.status, signedOut, concertId, router, alertOn, title]);
+  }, [view?.status, signedOut, concertId, router, alertOn, title, t]);
 
   if (!view) {
-    return error ? <FormAlert>{error.message || "We could not put you in line. Try again in a moment."}</FormAlert> : <p aria-busy="true">Finding your place in line…</p>;
+    return error ? <FormAlert>{error instanceof ApiProblem ? problemText.message(error) : t("joinFailed")}</FormAlert> : <p aria-busy="true">{t("finding")}</p>;
   }
 
   if (view.status === "EXPIRED") {
     return (
       <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 className="text-xl font-semibold">Your turn has passed</h2>
-        <p className="text-slate-600">You left the line or your shopping time ran out. You can join again at the back.</p>
+        <h2 className="text-xl font-semibold">{t("passed")}</h2>
+        <p className="text-slate-600">{t("passedBody")}</p>
         <button
           type="button"
           onClick={join}
           disabled={joining}
           className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          Join the line again
+          {t("joinAgain")}
         </button>
       </section>
     );
@@ -65,39 +70,38 @@ export function WaitingRoom({ concertId, title }: { concertId: string; title: st
 
   // The share of everyone ahead of this number who has been let in.
   const progress = view.status === "ACTIVE" ? 100 : Math.round((100 * Math.max(0, view.number - view.position)) / view.number);
+  const eta = etaParts(view.etaSeconds);
   return (
     <section className="space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="queue-heading">
       <div>
         <h2 id="queue-heading" className="text-xl font-semibold">
-          {view.status === "ACTIVE" ? YOUR_TURN : "You're in line"}
+          {view.status === "ACTIVE" ? t("yourTurn") : t("inLine")}
         </h2>
-        <p className="text-sm text-slate-600">
-          {title} · your number is <strong>{view.number.toLocaleString()}</strong>
-        </p>
+        <p className="text-sm text-slate-600">{t.rich("number", { title, number: view.number, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       </div>
       <dl className="grid grid-cols-2 gap-4" aria-live="polite">
         <div className="rounded-lg bg-slate-50 p-4">
-          <dt className="text-sm text-slate-600">Your position</dt>
+          <dt className="text-sm text-slate-600">{t("position")}</dt>
           <dd className="text-3xl font-bold" data-testid="queue-position">
-            {view.position.toLocaleString()}
+            {format.number(view.position)}
           </dd>
         </div>
         <div className="rounded-lg bg-slate-50 p-4">
-          <dt className="text-sm text-slate-600">Estimated wait</dt>
-          <dd className="text-lg font-semibold">{view.status === "ACTIVE" ? "now" : formatEta(view.etaSeconds)}</dd>
+          <dt className="text-sm text-slate-600">{t("wait")}</dt>
+          <dd className="text-lg font-semibold">{view.status === "ACTIVE" ? t("now") : t(`eta.${eta.key}`, eta.values)}</dd>
           {view.status === "WAITING" && view.etaSeconds !== null && (
             <dd className="text-sm text-slate-600">
-              your turn around <LocalTime iso={new Date(now + view.etaSeconds * 1000).toISOString()} timeOnly />
+              {t.rich("turnAround", { time: () => <LocalTime iso={new Date(now + view.etaSeconds! * 1000).toISOString()} timeOnly /> })}
             </dd>
           )}
         </div>
       </dl>
       <p className="text-sm text-slate-700" data-testid="queue-ahead">
-        {view.position > 1 ? `${(view.position - 1).toLocaleString()} people ahead of you` : "You're next."}
+        {t("ahead", { count: Math.max(0, view.position - 1) })}
       </p>
       <div
         role="progressbar"
-        aria-label="Progress through the line"
+        aria-label={t("progress")}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={progress}
@@ -105,25 +109,23 @@ export function WaitingRoom({ concertId, title }: { concertId: string; title: st
       >
         <div className="h-full rounded-full bg-brand-600 transition-all duration-700" style={{ width: `${progress}%` }} />
       </div>
-      <p className="text-sm text-slate-600">
-        Keep this page open: it follows the line by itself and takes you to the dates when it is your turn. Reloading keeps your place.
-      </p>
+      <p className="text-sm text-slate-600">{t("keepOpen")}</p>
       {view.status === "WAITING" && <TurnAlertOption />}
       {openElsewhere && (
         <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="queue-open-elsewhere">
-          This line is also open in another tab. It is the same place in line, so one tab is enough.
+          {t("openElsewhere")}
         </p>
       )}
       {!online ? (
         <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          You&apos;re offline. Your place is kept; this page reconnects by itself.
+          {t("offline")}
         </p>
       ) : (
-        error && !signedOut && <p role="status" className="text-sm text-amber-700">Connection trouble; still trying to check your place…</p>
+        error && !signedOut && <p role="status" className="text-sm text-amber-700">{t("trouble")}</p>
       )}
       {updatedAt && view.status === "WAITING" && (
         <p className="text-xs text-slate-500" data-testid="queue-updated">
-          Updated {Math.max(0, Math.round((now - updatedAt) / 1000))} s ago
+          {t("updated", { seconds: Math.max(0, Math.round((now - updatedAt) / 1000)) })}
         </p>
       )}
       <div className="flex flex-wrap gap-3">
@@ -133,13 +135,13 @@ export function WaitingRoom({ concertId, title }: { concertId: string; title: st
           disabled={leave.isPending}
           className="rounded-md border border-slate-300 px-4 py-2 font-medium text-slate-700 hover:bg-slate-100"
         >
-          Leave the line
+          {t("leave")}
         </button>
         <Link href="/" className="rounded-md px-4 py-2 font-medium text-brand-600 hover:underline">
-          Back to concerts
+          {t("backToConcerts")}
         </Link>
       </div>
-      {leave.isError && <FormAlert>Leaving failed; your place is kept. Try again.</FormAlert>}
+      {leave.isError && <FormAlert>{t("leaveFailed")}</FormAlert>}
     </section>
   );
 }

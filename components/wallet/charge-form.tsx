@@ -1,25 +1,32 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
-import { ApiProblem } from "@/lib/client/api";
+import { useProblemText } from "@/components/ui/use-problem-text";
 import { formatKrw } from "@/lib/money";
+import type { WalletView } from "@/lib/schemas/wallet";
 import { QUICK_CHARGES } from "@/lib/wallet/policy";
 import { useCharge } from "./wallet-api";
 
-/** Top-up form: quick amounts or a custom one, checked here and again by the server. */
-export function ChargeForm({ maxCharge, suggested, onCharged }: { maxCharge: number; suggested?: number; onCharged?: () => void }) {
+/** Top-up form: quick amounts or a custom one, checked here against the wallet's limits and again by the server. */
+export function ChargeForm({ wallet, suggested, onCharged }: { wallet: WalletView; suggested?: number; onCharged?: () => void }) {
+  const t = useTranslations("Wallet");
+  const problemText = useProblemText();
   const charge = useCharge();
   const [amount, setAmount] = useState(suggested ? String(suggested) : "");
   const [error, setError] = useState<string | null>(null);
   // Same amount, same attempt: a retry reuses the key and can never charge twice.
   const [attempt, setAttempt] = useState(() => ({ amount: "", key: crypto.randomUUID() }));
+  const { perCharge, maxBalance } = wallet.limits;
+  const room = Math.max(maxBalance - wallet.balance, 0);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const value = Number(amount);
-    if (!Number.isInteger(value) || value <= 0) return setError("Enter a whole number of won, more than 0.");
-    if (value > maxCharge) return setError(`You can add at most ${formatKrw(maxCharge)} at a time.`);
+    if (!Number.isInteger(value) || value <= 0) return setError(t("wholeWon"));
+    if (value > perCharge) return setError(t("perChargeCap", { amount: formatKrw(perCharge) }));
+    if (value > room) return setError(room > 0 ? t("room", { max: formatKrw(maxBalance), room: formatKrw(room) }) : t("full", { max: formatKrw(maxBalance) }));
     setError(null);
     const key = attempt.amount === amount ? attempt.key : crypto.randomUUID();
     setAttempt({ amount, key });
@@ -31,14 +38,14 @@ export function ChargeForm({ maxCharge, suggested, onCharged }: { maxCharge: num
           setAttempt({ amount: "", key: crypto.randomUUID() });
           onCharged?.();
         },
-        onError: (e) => setError(e instanceof ApiProblem ? (e.fieldErrors().amount ?? e.message) : "Top-up failed; try again."),
+        onError: (e) => setError(problemText.fields(e).amount ?? problemText.message(e)),
       },
     );
   }
 
   return (
     <form onSubmit={submit} className="space-y-3" noValidate>
-      <div className="flex flex-wrap gap-2" role="group" aria-label="Quick amounts">
+      <div className="flex flex-wrap gap-2" role="group" aria-label={t("quickAmounts")}>
         {QUICK_CHARGES.map((quick) => (
           <button
             key={quick}
@@ -53,20 +60,20 @@ export function ChargeForm({ maxCharge, suggested, onCharged }: { maxCharge: num
       </div>
       <div className="flex gap-2">
         <label className="sr-only" htmlFor="charge-amount">
-          Amount in won
+          {t("amountLabel")}
         </label>
         <input
           id="charge-amount"
           inputMode="numeric"
           value={amount}
           onChange={(e) => setAmount(e.target.value.replace(/[^\d]/g, ""))}
-          placeholder="Amount (₩)"
+          placeholder={t("amountPlaceholder")}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "charge-error" : undefined}
           className="w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/40"
         />
         <button type="submit" disabled={charge.isPending} className="shrink-0 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-          {charge.isPending ? "Adding…" : "Top up"}
+          {charge.isPending ? t("adding") : t("topUp")}
         </button>
       </div>
       {error && (

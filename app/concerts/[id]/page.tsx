@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { BookableDates } from "@/components/booking/bookable-dates";
 import { QueueSessionBanner } from "@/components/queue/queue-session-banner";
 import { listConcertDates } from "@/lib/booking/list-concert-dates";
@@ -9,8 +10,9 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const concert = await findConcert((await params).id);
-  if (!concert) return { title: "Concert not found" };
-  const description = `${concert.artist} at ${concert.venue}. ${concert.description}`;
+  const t = await getTranslations("Concert");
+  if (!concert) return { title: t("notFound") };
+  const description = t("summary", { artist: concert.artist, venue: concert.venue, description: concert.description });
   return { title: concert.title, description, openGraph: { title: concert.title, description, type: "website", siteName: "Stagepass" } };
 }
 
@@ -18,6 +20,7 @@ export default async function ConcertPage({ params }: Props) {
   const concert = await findConcert((await params).id);
   if (!concert) notFound();
   const dates = await listConcertDates(concert.id);
+  const t = await getTranslations("Concert");
   return (
     <div className="space-y-6">
       <header>
@@ -29,7 +32,7 @@ export default async function ConcertPage({ params }: Props) {
       <QueueSessionBanner concertId={concert.id} />
       <section aria-labelledby="dates-heading" className="space-y-3">
         <h2 id="dates-heading" className="text-xl font-semibold">
-          Dates
+          {t("dates")}
         </h2>
         <BookableDates concertId={concert.id} dates={dates} timeZone={concert.timeZone} />
       </section>

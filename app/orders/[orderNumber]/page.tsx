@@ -1,15 +1,16 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/components/auth/require-signed-in";
 import { TicketCard } from "@/components/tickets/ticket-card";
 import { LocalTime } from "@/components/ui/local-time";
+import { pageTitle } from "@/i18n/page-title";
 import { NotFoundError } from "@/lib/errors";
 import { formatKrw } from "@/lib/money";
 import { getOrderOrThrow } from "@/lib/payments/get-order";
 import { orderNumberParam } from "@/lib/schemas/payments";
 
-export const metadata: Metadata = { title: "Your order" };
+export const generateMetadata = pageTitle("order");
 
 async function findOrder(userId: string, orderNumber: string) {
   const parsed = orderNumberParam.safeParse({ orderNumber });
@@ -27,50 +28,51 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const user = await requireSignedIn(`/orders/${encodeURIComponent(orderNumber)}`);
   const order = await findOrder(user.id, orderNumber);
   const { paid } = await searchParams;
+  const t = await getTranslations("Order");
   return (
     <div className="space-y-6">
       {paid && (
         <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-emerald-900">
-          Payment complete — your tickets are below. Show the QR code at the door.
+          {t("paid")}
         </p>
       )}
       <div>
-        <h1 className="text-2xl font-bold tracking-tight">Order {order.orderNumber}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">{t("title", { orderNumber: order.orderNumber })}</h1>
         <p className="mt-1 text-slate-700">
           {order.concert.title} · <LocalTime iso={order.startsAt} timeZone={order.concert.timeZone} /> · {order.concert.venue}
         </p>
       </div>
       <dl className="grid grid-cols-2 gap-4 rounded-xl border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
         <div>
-          <dt className="text-slate-600">Paid</dt>
+          <dt className="text-slate-600">{t("paidAt")}</dt>
           <dd className="font-medium">
             <LocalTime iso={order.paidAt} />
           </dd>
         </div>
         <div>
-          <dt className="text-slate-600">Seats</dt>
+          <dt className="text-slate-600">{t("seats")}</dt>
           <dd className="font-medium">{order.tickets.length}</dd>
         </div>
         <div>
-          <dt className="text-slate-600">Total</dt>
+          <dt className="text-slate-600">{t("total")}</dt>
           <dd className="font-medium" data-testid="order-total">
             {formatKrw(order.amount)}
           </dd>
         </div>
         <div>
-          <dt className="text-slate-600">Wallet after paying</dt>
+          <dt className="text-slate-600">{t("balanceAfter")}</dt>
           <dd className="font-medium" data-testid="order-balance-after">
             {formatKrw(order.balanceAfter)}
           </dd>
         </div>
       </dl>
-      <ul className="grid gap-4 sm:grid-cols-2" aria-label="Tickets">
+      <ul className="grid gap-4 sm:grid-cols-2" aria-label={t("tickets")}>
         {order.tickets.map((ticket) => (
           <TicketCard key={ticket.id} ticket={ticket} />
         ))}
       </ul>
       <Link href="/tickets" className="inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-        All your tickets
+        {t("allTickets")}
       </Link>
     </div>
   );

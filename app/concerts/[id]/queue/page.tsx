@@ -1,10 +1,11 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { WaitingRoom } from "@/components/queue/waiting-room";
 import { requireSignedIn } from "@/components/auth/require-signed-in";
+import { pageTitle } from "@/i18n/page-title";
 import { findConcert } from "@/lib/catalogue/get-concert";
 
-export const metadata: Metadata = { title: "Waiting room" };
+export const generateMetadata = pageTitle("waitingRoom");
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -13,9 +14,10 @@ export default async function WaitingRoomPage({ params }: Props) {
   await requireSignedIn(`/concerts/${id}/queue`);
   const concert = await findConcert(id);
   if (!concert) notFound();
+  const t = await getTranslations("Titles");
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <h1 className="text-2xl font-bold tracking-tight">Waiting room</h1>
+      <h1 className="text-2xl font-bold tracking-tight">{t("waitingRoom")}</h1>
       <WaitingRoom concertId={concert.id} title={concert.title} />
     </div>
   );
