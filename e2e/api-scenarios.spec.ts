@@ -184,6 +184,13 @@ test.describe.serial("API scenarios", () => {
     expect((await call("DELETE", "/api/v1/holds/{holdId}", { headers: b.auth, params: { holdId: released.body.id } })).status).toBe(204);
     const key = { "idempotency-key": randomUUID() };
     expect((await call("POST", "/api/v1/payments", { headers: { ...shopB, ...key }, data: { holdId: released.body.id } })).body.code).toBe("HOLD_CLOSED");
+
+    // B lets the server pick: two seats side by side, no dearer than the R tier.
+    const best = await call("POST", "/api/v1/holds/best-available", { headers: shopB, data: { scheduleId: id("date"), count: 2, maxPrice: 154_000 } });
+    expect(best.status).toBe(201);
+    expect(best.body.seats.every((s: { price: number }) => s.price <= 154_000)).toBe(true);
+    expect((await call("POST", "/api/v1/holds/best-available", { headers: shopB, data: { scheduleId: id("date"), count: 9 } })).body.code).toBe("VALIDATION_FAILED");
+    expect((await call("DELETE", "/api/v1/holds/{holdId}", { headers: b.auth, params: { holdId: best.body.id } })).status).toBe(204);
   });
 
   test("wallet and payments", async () => {

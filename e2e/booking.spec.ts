@@ -145,3 +145,26 @@ test("the 2,080-seat arena opens on its sections and works by keyboard alone", a
   await page.getByRole("button", { name: "Release seats" }).click();
   await expect(page.getByTestId("hold-countdown")).toHaveCount(0);
 });
+
+test("the server finds the best seats side by side within the fan's price", async ({ page }) => {
+  await shopFor(page, "Stadium of Stars");
+  const best = page.getByRole("form", { name: "Best available seats" });
+  await best.getByLabel("Price").selectOption({ label: "Up to ₩154,000" });
+  // The VIP floor is over that price, and says so in the overview.
+  await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("button", { name: /Section Floor/ })).toContainText("Over your price");
+  await best.getByLabel("Seats").selectOption("3");
+  await best.getByRole("button", { name: "Find the best 3 seats" }).click();
+
+  const banner = page.getByRole("region", { name: "Your held seats" });
+  await expect(banner).toBeFocused();
+  // Three neighbours in the front row of the dearest section within the price (101 or 102 at ₩154,000).
+  const text = (await banner.textContent()) ?? "";
+  const held = text.match(/(10[12]) A-(\d+), \1 A-(\d+), \1 A-(\d+)/);
+  expect(held, text).not.toBeNull();
+  const numbers = held!.slice(2).map(Number);
+  expect(numbers[1]! - numbers[0]!).toBe(1);
+  expect(numbers[2]! - numbers[1]!).toBe(1);
+  await expect(best.getByRole("button", { name: "Find the best 3 seats" })).toBeDisabled();
+  await banner.getByRole("button", { name: "Release seats" }).click();
+  await expect(page.getByTestId("hold-countdown")).toHaveCount(0);
+});

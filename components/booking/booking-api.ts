@@ -58,11 +58,18 @@ export function useSeatMap(scheduleId: string, token: string | null) {
 
 const STATUS_OF = { A: "AVAILABLE", H: "HELD", S: "SOLD" } as const;
 
+/** Seats picked by hand, or the best `count` side by side the server can find within a price. */
+export type HoldRequest = { seatIds: string[] } | { count: number; maxPrice?: number };
+
 export function useHoldSeats(scheduleId: string, token: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (seatIds: string[]) =>
-      apiFetch<HoldView>("/api/v1/holds", { method: "POST", headers: queueHeaders(token ?? ""), json: { scheduleId, seatIds } }),
+    mutationFn: (request: HoldRequest) =>
+      apiFetch<HoldView>("seatIds" in request ? "/api/v1/holds" : "/api/v1/holds/best-available", {
+        method: "POST",
+        headers: queueHeaders(token ?? ""),
+        json: { scheduleId, ...request },
+      }),
     onSuccess: (hold) => setCurrentHold(hold),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["seat-statuses", scheduleId] }),
   });

@@ -57,6 +57,8 @@ export function sectionBands(seats: SeatView[], tiers: Tier[]): Section[][] {
 interface SeatMapProps {
   seats: SeatView[];
   tiers: Tier[];
+  /** Seats dearer than this are shown faded (still pickable), or null for any price. */
+  maxPrice: number | null;
   selected: ReadonlySet<string>;
   mine: ReadonlySet<string>;
   /** Seats of our hold picked to be given back. */
@@ -69,7 +71,7 @@ interface SeatMapProps {
  * whole map (a roving tabindex): arrow keys move between seats, Home and End to a row's
  * ends, and Tab goes on to what follows the map.
  */
-export function SeatMap({ seats, tiers, selected, mine, released, onToggle }: SeatMapProps) {
+export function SeatMap({ seats, tiers, maxPrice, selected, mine, released, onToggle }: SeatMapProps) {
   const bands = useMemo(() => sectionBands(seats, tiers), [seats, tiers]);
   const colourOf = useMemo(() => new Map(tiers.map((t) => [t.name, t.colour])), [tiers]);
   const [focused, setFocused] = useState<string | null>(null);
@@ -113,6 +115,7 @@ export function SeatMap({ seats, tiers, selected, mine, released, onToggle }: Se
                         selected={selected.has(seat.id)}
                         mine={mine.has(seat.id)}
                         releasing={released.has(seat.id)}
+                        overPrice={maxPrice !== null && seat.price > maxPrice}
                         tabbable={seat.id === tabStop}
                         aisle={row.seats.length > AISLE_AFTER * 1.5 && i === Math.floor(row.seats.length / 2)}
                         onToggle={onToggle}
@@ -138,6 +141,7 @@ interface SeatButtonProps {
   selected: boolean;
   mine: boolean;
   releasing: boolean;
+  overPrice: boolean;
   tabbable: boolean;
   aisle: boolean;
   onToggle: (seat: SeatView) => void;
@@ -146,7 +150,7 @@ interface SeatButtonProps {
 
 // Memoised: a refresh or a click re-renders only the seats that changed, which keeps a
 // 2,000-seat map responsive.
-const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, releasing, tabbable, aisle, onToggle, describe }: SeatButtonProps) {
+const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, releasing, overPrice, tabbable, aisle, onToggle, describe }: SeatButtonProps) {
   const available = seat.status === "AVAILABLE";
   const state: SeatState = releasing ? "releasing" : mine ? "mine" : selected ? "selected" : available ? "available" : seat.status === "HELD" ? "held" : "sold";
   const look = releasing
@@ -171,7 +175,7 @@ const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, rele
       aria-label={describe(seat, state)}
       title={`${seatLabel(seat)} · ${seat.tier} · ${formatKrw(seat.price)}`}
       onClick={() => onToggle(seat)}
-      className={`size-5 shrink-0 rounded-t-md pointer-coarse:size-6 text-[9px] text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1 aria-disabled:cursor-not-allowed ${look} ${aisle ? "ml-4" : ""}`}
+      className={`size-5 shrink-0 rounded-t-md pointer-coarse:size-6 text-[9px] text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1 aria-disabled:cursor-not-allowed ${look} ${aisle ? "ml-4" : ""} ${overPrice && available && !selected ? "opacity-30" : ""}`}
     >
       {selected ? "✓" : releasing ? <span className="text-emerald-800">×</span> : ""}
     </button>

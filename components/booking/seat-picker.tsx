@@ -13,6 +13,7 @@ import { useChangeHold, useHoldSeats, useSeatMap } from "./booking-api";
 import { HOLD_BANNER_ID, setCurrentHold, useCurrentHold } from "./current-hold";
 import { HELD_LOOK, SeatMap, sectionBands, SOLD_LOOK, tiersOf } from "./seat-map";
 import { seatLabel } from "./seat-label";
+import { BestSeats } from "./best-seats";
 import { SectionOverview } from "./section-overview";
 
 // Past this many seats (in more than one section) the map opens on its sections, one at a
@@ -32,6 +33,7 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
   const [dropping, setDropping] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [openSection, setOpenSection] = useState<string | null>(null);
+  const [maxPrice, setMaxPrice] = useState<number | null>(null);
   // The section just closed, whose button takes focus back in the overview.
   const [closedSection, setClosedSection] = useState<string | null>(null);
   const sectionHeading = useRef<HTMLHeadingElement>(null);
@@ -111,7 +113,21 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
       },
     };
     if (holding) changeHold.mutate({ holdId: currentHold!.id, seatIds: wanted }, done);
-    else holdSeats.mutate(selection, done);
+    else holdSeats.mutate({ seatIds: selection }, done);
+  }
+
+  function holdBest(count: number) {
+    setNotice(null);
+    holdSeats.mutate(
+      { count, ...(maxPrice !== null ? { maxPrice } : {}) },
+      {
+        onSuccess: () => {
+          setPicked([]);
+          requestAnimationFrame(() => document.getElementById(HOLD_BANNER_ID)?.focus());
+        },
+        onError: (error: Error) => setNotice(error instanceof ApiProblem ? problemText.message(error) : t("holdFailed")),
+      },
+    );
   }
 
   if (!token || (seatMap.error instanceof ApiProblem && seatMap.error.problem.code.startsWith("QUEUE"))) {
@@ -134,8 +150,16 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
       <p className="text-sm text-slate-600" aria-live="polite">
         {t("summary", { available, total: seats.length })}
       </p>
+      <BestSeats
+        tiers={tiers}
+        maxPrice={maxPrice}
+        onMaxPrice={setMaxPrice}
+        blockedBy={holding ? t("best.whileHolding") : null}
+        pending={holdSeats.isPending}
+        onFind={holdBest}
+      />
       {overview ? (
-        <SectionOverview bands={bands} tiers={tiers} onOpen={setOpenSection} focusOn={closedSection} />
+        <SectionOverview bands={bands} tiers={tiers} maxPrice={maxPrice} onOpen={setOpenSection} focusOn={closedSection} />
       ) : (
         <>
           {bySections && (
@@ -154,7 +178,7 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
               </button>
             </div>
           )}
-          <SeatMap seats={shown} tiers={tiers} selected={selected} mine={mine} released={released} onToggle={toggle} />
+          <SeatMap seats={shown} tiers={tiers} maxPrice={maxPrice} selected={selected} mine={mine} released={released} onToggle={toggle} />
         </>
       )}
       {(!overview || selection.length > 0 || changing || notice) && (

@@ -15,6 +15,21 @@ const heldSeatIds = z
 export const createHoldBody = z.object({ scheduleId: idParam("must be a schedule id"), seatIds: heldSeatIds });
 export type CreateHoldBody = z.infer<typeof createHoldBody>;
 
+const price = z.number().int("must be a whole number of won").min(0, "must not be negative").max(100_000_000, "must be at most 100,000,000");
+
+export const bestAvailableBody = z
+  .object({
+    scheduleId: idParam("must be a schedule id"),
+    count: z.number().int("must be a whole number").min(1, "must be at least 1").max(MAX_SEATS_PER_HOLD, `must be at most ${MAX_SEATS_PER_HOLD}`),
+    minPrice: price.optional().describe("Cheapest seat price to consider (KRW)"),
+    maxPrice: price.optional().describe("Dearest seat price to consider (KRW)"),
+  })
+  .refine((body) => body.minPrice === undefined || body.maxPrice === undefined || body.minPrice <= body.maxPrice, {
+    path: ["maxPrice"],
+    message: "must not be below minPrice",
+  });
+export type BestAvailableBody = z.infer<typeof bestAvailableBody>;
+
 /** The seats the hold should have from now on: kept, added and dropped in one go. */
 export const changeHoldBody = z.object({ seatIds: heldSeatIds });
 export type ChangeHoldBody = z.infer<typeof changeHoldBody>;

@@ -5,6 +5,7 @@ import * as concerts from "@/app/api/v1/concerts/route";
 import * as live from "@/app/api/v1/health/live/route";
 import * as health from "@/app/api/v1/health/route";
 import * as hold from "@/app/api/v1/holds/[holdId]/route";
+import * as bestAvailable from "@/app/api/v1/holds/best-available/route";
 import * as holds from "@/app/api/v1/holds/route";
 import * as myHolds from "@/app/api/v1/me/holds/route";
 import * as order from "@/app/api/v1/me/orders/[orderNumber]/route";
@@ -39,6 +40,7 @@ const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/schedules/{scheduleId}/seats", seats],
   ["/api/v1/schedules/{scheduleId}/seats/status", seatStatuses],
   ["/api/v1/holds", holds],
+  ["/api/v1/holds/best-available", bestAvailable],
   ["/api/v1/holds/{holdId}", hold],
   ["/api/v1/wallet", wallet],
   ["/api/v1/wallet/charges", charges],
