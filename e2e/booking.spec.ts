@@ -116,6 +116,29 @@ test("the 2,080-seat arena opens on its sections and works by keyboard alone", a
   await expect(sections.first()).toContainText(/[\d,]+ of [\d,]+ free/);
   await expect(page.getByText(/^[\d,]+ of 2,080 seats free/)).toBeVisible();
 
+  // The plan zooms by button and wheel, pans by dragging, and fits again.
+  const plan = page.getByRole("navigation", { name: "Sections" }).locator("svg");
+  const viewBox = async () => (await plan.getAttribute("viewBox"))!.split(" ").map(Number);
+  const [, , fullWidth] = await viewBox();
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  const [x1, y1, width1] = await viewBox();
+  expect(width1).toBeLessThan(fullWidth!);
+  await plan.scrollIntoViewIfNeeded();
+  const box = (await plan.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(async () => (await viewBox())[2]).toBeLessThan(width1!);
+  const [x2, y2] = await viewBox();
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 30, { steps: 5 });
+  await page.mouse.up();
+  const [x3, y3] = await viewBox();
+  expect(x3).toBeLessThan(x2!);
+  expect(y3).toBeLessThanOrEqual(y2!);
+  expect([x1, y1]).not.toEqual([x3, y3]);
+  await page.getByRole("button", { name: "Fit" }).click();
+  expect((await viewBox())[2]).toBe(fullWidth);
+
   // Tab to the first section and open it: its heading takes focus, and only its seats show.
   await sections.first().focus();
   await page.keyboard.press("Enter");

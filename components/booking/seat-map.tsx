@@ -6,8 +6,10 @@ import { formatKrw } from "@/lib/money";
 import type { SeatView } from "@/lib/schemas/booking";
 import { seatLabel } from "./seat-label";
 
-// Tier colours, most expensive first. Full class names so Tailwind keeps them.
+// Tier colours, most expensive first, for seats (bg) and the section plan (fill). Full
+// class names so Tailwind keeps them.
 const TIER_COLOURS = ["bg-violet-600", "bg-sky-600", "bg-emerald-600", "bg-amber-500", "bg-rose-500", "bg-teal-600"];
+const TIER_FILLS = ["fill-violet-600", "fill-sky-600", "fill-emerald-600", "fill-amber-500", "fill-rose-500", "fill-teal-600"];
 const AISLE_AFTER = 12; // wide rows get a centre aisle
 // Seats others hold or bought: told apart from free seats by more than colour (a 3:1 outline).
 export const HELD_LOOK = "bg-slate-100 border-2 border-slate-500";
@@ -17,6 +19,7 @@ export interface Tier {
   name: string;
   price: number;
   colour: string;
+  fill: string;
 }
 
 /** Tiers by price, dearest first, each with its colour. */
@@ -25,7 +28,7 @@ export function tiersOf(seats: SeatView[]): Tier[] {
   for (const s of seats) byName.set(s.tier, Math.max(byName.get(s.tier) ?? 0, s.price));
   return [...byName.entries()]
     .sort((a, b) => b[1] - a[1])
-    .map(([name, price], i) => ({ name, price, colour: TIER_COLOURS[i % TIER_COLOURS.length]! }));
+    .map(([name, price], i) => ({ name, price, colour: TIER_COLOURS[i % TIER_COLOURS.length]!, fill: TIER_FILLS[i % TIER_FILLS.length]! }));
 }
 
 export interface Section {

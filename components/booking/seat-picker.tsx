@@ -146,41 +146,49 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
   const available = seats.filter((s) => s.status === "AVAILABLE").length;
   return (
     <div className="space-y-4">
-      <Legend tiers={tiers} />
-      <p className="text-sm text-slate-600" aria-live="polite">
-        {t("summary", { available, total: seats.length })}
-      </p>
-      <BestSeats
-        tiers={tiers}
-        maxPrice={maxPrice}
-        onMaxPrice={setMaxPrice}
-        blockedBy={holding ? t("best.whileHolding") : null}
-        pending={holdSeats.isPending}
-        onFind={holdBest}
-      />
-      {overview ? (
-        <SectionOverview bands={bands} tiers={tiers} maxPrice={maxPrice} onOpen={setOpenSection} focusOn={closedSection} />
-      ) : (
-        <>
-          {bySections && (
-            <div className="flex items-center justify-between gap-3">
-              <h2 ref={sectionHeading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
-                {t("section", { name: openSection! })}
-              </h2>
-              <button
-                type="button"
-                onClick={() => {
-                  setClosedSection(openSection);
-                  setOpenSection(null);
-                }}
-                className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-600 hover:underline">
-                {t("allSections")}
-              </button>
-            </div>
+      {/* On wide screens the tools sit beside the map, so the plan is in view on arrival. */}
+      <div className="space-y-4 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start lg:gap-6 lg:space-y-0">
+        <div className="space-y-4">
+          <Legend tiers={tiers} />
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {t("summary", { available, total: seats.length })}
+          </p>
+          <BestSeats
+            tiers={tiers}
+            maxPrice={maxPrice}
+            onMaxPrice={setMaxPrice}
+            blockedBy={holding ? t("best.whileHolding") : null}
+            pending={holdSeats.isPending}
+            onFind={holdBest}
+          />
+        </div>
+        <div className="min-w-0 space-y-4">
+          {overview ? (
+            <SectionOverview bands={bands} tiers={tiers} maxPrice={maxPrice} onOpen={setOpenSection} focusOn={closedSection} />
+          ) : (
+            <>
+              {bySections && (
+                <div className="flex items-center justify-between gap-3">
+                  <h2 ref={sectionHeading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+                    {t("section", { name: openSection! })}
+                  </h2>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setClosedSection(openSection);
+                      setOpenSection(null);
+                    }}
+                    className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-600 hover:underline"
+                  >
+                    {t("allSections")}
+                  </button>
+                </div>
+              )}
+              <SeatMap seats={shown} tiers={tiers} maxPrice={maxPrice} selected={selected} mine={mine} released={released} onToggle={toggle} />
+            </>
           )}
-          <SeatMap seats={shown} tiers={tiers} maxPrice={maxPrice} selected={selected} mine={mine} released={released} onToggle={toggle} />
-        </>
-      )}
+        </div>
+      </div>
       {(!overview || selection.length > 0 || changing || notice) && (
         <div className="sticky bottom-16 z-10 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
           <p aria-live="polite" data-testid="selection-summary">

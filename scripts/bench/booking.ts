@@ -2,10 +2,9 @@
 // beside the trivial route of the same server, and a check that no seat was ever held twice.
 // Needs `npm run build` first; uses DATABASE_URL's server or the embedded one.
 import os from "node:os";
-import type { Db } from "../../lib/db";
 import { startAppServer } from "./app-server";
 import { clientFor, CONCURRENCY, DURATION_MS, measureTrivialRoute, openBench } from "./bench-setup";
-import { createBenchConcert } from "./fixtures";
+import { createBenchConcert, createBenchDate } from "./fixtures";
 import { combine, printResults, runLoad, type LoadResult } from "./load";
 import { createActiveShoppers } from "./shoppers";
 
@@ -20,30 +19,6 @@ const LARGE_SEATS = Number(process.env.BENCH_LARGE_SEATS ?? 50_000);
 const { db, pool, databaseUrl, secrets, close } = await openBench();
 const app = await startAppServer(3201, { databaseUrl, secrets });
 const client = clientFor(app);
-
-/** A date on sale for the concert, with `seats` seats of one section. */
-async function createDate(db: Db, concertId: string, seats: number) {
-  const schedule = await db.schedule.create({
-    data: {
-      concertId,
-      startsAt: new Date(Date.now() + 30 * 86_400_000),
-      salesOpenAt: new Date(Date.now() - 86_400_000),
-    },
-    select: { id: true },
-  });
-  // 50 seats a row, 40 rows a section.
-  await db.seat.createMany({
-    data: Array.from({ length: seats }, (_, i) => ({
-      scheduleId: schedule.id,
-      section: `S${Math.floor(i / 2000) + 1}`,
-      row: String(Math.floor((i % 2000) / 50) + 1),
-      number: (i % 50) + 1,
-      tier: "VIP",
-      price: 150_000,
-    })),
-  });
-  return { id: schedule.id, seatIds: (await db.seat.findMany({ where: { scheduleId: schedule.id }, select: { id: true } })).map((s) => s.id) };
-}
 
 try {
   const trivial = await measureTrivialRoute(app, client);
@@ -60,13 +35,13 @@ try {
 
   // Many shoppers, few seats: each round everyone grabs one or two random seats at once.
   const concert = await createBenchConcert(db, { activeLimit: SHOPPERS + 10, admitPerTick: SHOPPERS + 10 });
-  const club = await createDate(db, concert.id, 50);
-  const contended = await createDate(db, concert.id, CONTENDED_SEATS);
+  const club = await createBenchDate(db, concert.id, 50);
+  const contended = await createBenchDate(db, concert.id, CONTENDED_SEATS);
   const seatIds = contended.seatIds;
   const shoppers = await createActiveShoppers({ db, pool }, concert.id, SHOPPERS, secrets);
   const clubMap = await timed((i) => client.send({ path: `/api/v1/schedules/${club.id}/seats`, headers: shoppers[i % shoppers.length]!.headers }));
 
-  const large = await createDate(db, concert.id, LARGE_SEATS);
+  const large = await createBenchDate(db, concert.id, LARGE_SEATS);
   const largeMapBytes = Buffer.byteLength((await client.send({ path: `/api/v1/schedules/${large.id}/seats`, headers: shoppers[0]!.headers })).body);
   const largeRefreshBytes = Buffer.byteLength((await client.send({ path: `/api/v1/schedules/${large.id}/seats/status`, headers: shoppers[0]!.headers })).body);
   const largeMap = await runLoad({

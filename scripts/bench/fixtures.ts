@@ -35,4 +35,27 @@ export async function createBenchConcert(db: Db, queue: { activeLimit: number; a
   });
 }
 
+/** A date on sale for the concert with `seats` seats at one price: sections of 40 rows of 50. */
+export async function createBenchDate(db: Db, concertId: string, seats: number) {
+  const schedule = await db.schedule.create({
+    data: {
+      concertId,
+      startsAt: new Date(Date.now() + 30 * 86_400_000),
+      salesOpenAt: new Date(Date.now() - 86_400_000),
+    },
+    select: { id: true },
+  });
+  await db.seat.createMany({
+    data: Array.from({ length: seats }, (_, i) => ({
+      scheduleId: schedule.id,
+      section: `S${Math.floor(i / 2000) + 1}`,
+      row: String(Math.floor((i % 2000) / 50) + 1),
+      number: (i % 50) + 1,
+      tier: "VIP",
+      price: 150_000,
+    })),
+  });
+  return { id: schedule.id, seatIds: (await db.seat.findMany({ where: { scheduleId: schedule.id }, select: { id: true } })).map((s) => s.id) };
+}
+
 export const randomSecret = () => randomBytes(32).toString("base64url");
