@@ -1,5 +1,3 @@
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
 import { systemClock, type Clock } from "../clock";
 import { pool } from "../db";
 import { NotFoundError } from "../errors";
@@ -21,16 +19,7 @@ interface Layout {
 
 // A 50,000-seat layout is a few MB: keep the dates being sold, not every date ever read.
 const layouts = processCache<string, Layout>("booking.layouts", 32);
-const mapBodies = processCache<string, MapBody>("booking.map-bodies", 32);
-
-interface MapBody {
-  statuses: string;
-  body: Uint8Array<ArrayBuffer>;
-  /** The body gzipped, made once, on the first reader that accepts it. */
-  gzipped?: Promise<Uint8Array<ArrayBuffer>>;
-}
-
-const gzipAsync = promisify(gzip);
+const mapBodies = processCache<string, { statuses: string; body: Uint8Array<ArrayBuffer> }>("booking.map-bodies", 32);
 
 const STATUS_OF: Record<string, SeatStatus> = { A: "AVAILABLE", H: "HELD", S: "SOLD" };
 
@@ -73,28 +62,13 @@ function statusesOf(scheduleId: string, clock: Clock): Promise<string> {
  * is never shown). Built and encoded once per change of the statuses, shared by every reader.
  */
 export async function getSeatMapJson(scheduleId: string, clock: Clock = systemClock): Promise<Uint8Array<ArrayBuffer>> {
-  return (await mapBodyOf(scheduleId, clock)).body;
-}
-
-/**
- * The same map gzipped: a 50,000-seat map is 6.7 MB of JSON and a tenth of that gzipped,
- * which is seconds on a phone. Compressed off the event loop, once per change of the
- * statuses, and only when some reader accepts it.
- */
-export async function getSeatMapGzip(scheduleId: string, clock: Clock = systemClock): Promise<Uint8Array<ArrayBuffer>> {
-  const map = await mapBodyOf(scheduleId, clock);
-  map.gzipped ??= gzipAsync(map.body, { level: 4 }).then((buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>);
-  return map.gzipped;
-}
-
-async function mapBodyOf(scheduleId: string, clock: Clock): Promise<MapBody> {
   const [layout, statuses] = await Promise.all([layoutOf(scheduleId), statusesOf(scheduleId, clock)]);
   const cached = mapBodies.get(scheduleId);
-  if (cached?.statuses === statuses) return cached;
+  if (cached?.statuses === statuses) return cached.body;
   const seats = layout.seats.map((seat, i) => ({ ...seat, status: STATUS_OF[statuses[i]!] ?? "AVAILABLE" }));
-  const map: MapBody = { statuses, body: new TextEncoder().encode(JSON.stringify({ scheduleId, concertId: layout.concertId, startsAt: layout.startsAt, seats })) };
-  mapBodies.set(scheduleId, map, Infinity);
-  return map;
+  const body = new TextEncoder().encode(JSON.stringify({ scheduleId, concertId: layout.concertId, startsAt: layout.startsAt, seats }));
+  mapBodies.set(scheduleId, { statuses, body }, Infinity);
+  return body;
 }
 
 /** Just the live statuses, one character per seat in the seat map's order: what a shopper's refresh needs. */

@@ -9,14 +9,6 @@ export function jsonText(body: string | Uint8Array<ArrayBuffer>, status = 200, h
   return new Response(body, { status, headers: { ...headers, "content-type": "application/json" } });
 }
 
-/** Whether the client takes gzip (Accept-Encoding names it without q=0). */
-export function acceptsGzip(headers: Headers): boolean {
-  return (headers.get("accept-encoding") ?? "").split(",").some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(";");
-    return (coding === "gzip" || coding === "*") && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
-  });
-}
-
 export function created(data: unknown): Response {
   return json(data, 201);
 }

@@ -1,8 +1,8 @@
 // GET /api/v1/schedules/{scheduleId}/seats – the seat map with live status (ACTIVE queue token)
-import { getSeatMapGzip, getSeatMapJson } from "@/lib/booking/get-seat-map";
+import { getSeatMapJson } from "@/lib/booking/get-seat-map";
 import { getScheduleConcertIdOrThrow } from "@/lib/booking/schedule-concert";
 import { otherMethods } from "@/lib/http/method-not-allowed";
-import { acceptsGzip, jsonText } from "@/lib/http/responses";
+import { jsonText } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { scheduleParams, seatMapView } from "@/lib/schemas/booking";
 
@@ -13,10 +13,7 @@ export const GET = route(
     queue: ({ params }) => getScheduleConcertIdOrThrow(params.scheduleId),
     doc: { summary: "The seat map of a date", tag: "Booking", responses: { 200: { description: "Every seat with its live status", schema: seatMapView } }, errors: ["NOT_FOUND"] },
   },
-  async ({ params, request }) =>
-    acceptsGzip(request.headers)
-      ? jsonText(await getSeatMapGzip(params.scheduleId), 200, { "cache-control": "no-store", "content-encoding": "gzip", vary: "accept-encoding" })
-      : jsonText(await getSeatMapJson(params.scheduleId), 200, { "cache-control": "no-store", vary: "accept-encoding" }),
+  async ({ params }) => jsonText(await getSeatMapJson(params.scheduleId), 200, { "cache-control": "no-store" }),
 );
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods({ GET });
