@@ -67,3 +67,41 @@ test("a read-only access token can be made and revoked with the keyboard alone",
   await page.keyboard.press("Enter");
   await expect(tokens.getByText("read-only script")).toHaveCount(0);
 });
+
+test.describe("dark mode", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("follows the system, passes axe, and the header's switch overrides it for good", async ({ page }) => {
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.goto("/");
+    const dark = await background();
+    for (const path of ["/", "/signin", "/docs", "/no-such-page"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      await expectNoViolations(page, `dark-${path.slice(1) || "home"}`);
+    }
+    await signUpAndSignIn(page, "Night Owl");
+    for (const path of ["/wallet", "/tickets", "/account"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      await expectNoViolations(page, `dark-${path.slice(1)}`);
+    }
+    const arena = await concertIdByTitle(page, "Stadium of Stars");
+    await page.goto(`/concerts/${arena}/queue`);
+    await page.getByRole("list", { name: "Bookable dates" }).getByRole("link").first().click();
+    await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+    await expectNoViolations(page, "dark-sections");
+
+    // Light, chosen by hand, wins over the system and survives a reload (painted by the server).
+    await page.getByLabel("Theme").selectOption("light");
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+    const light = await background();
+    expect(light).not.toBe(dark);
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+    expect(await background()).toBe(light);
+    await page.getByLabel("Theme").selectOption("system");
+    await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
+    expect(await background()).toBe(dark);
+  });
+});

@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { getServerSession } from "next-auth";
 import { getTranslations } from "next-intl/server";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { THEME_COOKIE, themeOf } from "@/lib/theme";
 import { LanguageSwitcher } from "./language-switcher";
+import { ThemeSwitcher } from "./theme-switcher";
 
 export async function SiteHeader() {
   // Who is signed in is known only per request, so every page renders dynamically.
@@ -46,6 +49,7 @@ export async function SiteHeader() {
             </>
           )}
           <LanguageSwitcher />
+          <ThemeSwitcher initial={themeOf((await cookies()).get(THEME_COOKIE)?.value)} />
         </div>
       </nav>
     </header>

@@ -11,7 +11,8 @@ export function TicketCard({ ticket }: { ticket: TicketView }) {
   const { seat } = ticket;
   return (
     <li className="flex gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <QRCodeSVG value={ticket.code} size={112} level="M" role="img" aria-label={t("qr", { code: ticket.code })} className="shrink-0 rounded bg-white p-1" />
+      {/* Dark on white with its own quiet zone, whatever the page's theme: scanners need both. */}
+      <QRCodeSVG value={ticket.code} size={112} level="M" marginSize={2} bgColor="#ffffff" fgColor="#000000" role="img" aria-label={t("qr", { code: ticket.code })} className="shrink-0 rounded" />
       <div className="min-w-0 space-y-1 text-sm">
         <p className="font-semibold">{t("seat", { section: seat.section, row: seat.row, number: seat.number })}</p>
         <p className="text-slate-600">

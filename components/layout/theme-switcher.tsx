@@ -1,0 +1,35 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { THEME_COOKIE, THEMES, type Theme } from "@/lib/theme";
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** Auto (the device's setting), light or dark; kept in a cookie so the server paints it at once. */
+export function ThemeSwitcher({ initial }: { initial: Theme }) {
+  const t = useTranslations("Header");
+  const [theme, setTheme] = useState(initial);
+  return (
+    <label className="flex items-center gap-1 text-xs text-slate-700">
+      <span className="sr-only">{t("theme")}</span>
+      <select
+        value={theme}
+        onChange={(event) => {
+          const next = event.target.value as Theme;
+          setTheme(next);
+          document.cookie = `${THEME_COOKIE}=${next}; path=/; max-age=${ONE_YEAR_SECONDS}; samesite=lax`;
+          if (next === "system") delete document.documentElement.dataset.theme;
+          else document.documentElement.dataset.theme = next;
+        }}
+        className="rounded-md border border-slate-300 bg-white px-1.5 py-1"
+      >
+        {THEMES.map((option) => (
+          <option key={option} value={option}>
+            {t(`themes.${option}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
