@@ -36,7 +36,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     const tickets = fan.getByRole("list", { name: "Tickets" }).getByRole("listitem");
     await expect(tickets).toHaveCount(1);
     await expect(tickets.first().getByRole("img", { name: /QR code for ticket SP-/ })).toBeVisible();
-    await expect(fan.getByTestId("order-balance-after")).toHaveText("₩0");
+    await expect(fan.getByTestId("order-balanceAfter")).toHaveText("₩0");
     await expect(fan.getByTestId("hold-countdown")).toHaveCount(0);
     await expectNoViolations(fan, `order-${viewport.width}`);
 

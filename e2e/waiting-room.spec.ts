@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { concertIdByTitle, signUpAndSignIn } from "./support";
+import { concertIdByTitle, expectNoViolations, signUpAndSignIn } from "./support";
 
 // The e2e server lets one person shop at a time (QUEUE_ACTIVE_LIMIT=1).
 test("a second fan waits in line, keeps their place on reload, and is let in when the first leaves", async ({ browser }) => {
@@ -54,6 +54,7 @@ test("a second fan waits in line, keeps their place on reload, and is let in whe
   // The fan asks to be alerted, then looks away.
   await second.getByRole("button", { name: "Alert me when it's my turn" }).click();
   await expect(second.getByText("We'll alert you when it's your turn.")).toBeVisible();
+  await expectNoViolations(second, "waiting-room");
 
   await first.getByRole("button", { name: "Leave the line" }).click();
   await expect(first.getByRole("link", { name: "Join the waiting room" })).toBeVisible();

@@ -3,7 +3,6 @@
 // Without it a client's own X-Forwarded-For would be the only address there is to go by.
 // It also answers methods Next cannot represent (TRACE) before Next fails on them.
 import http from "node:http";
-import compression from "compression";
 import next from "next";
 import { randomBytes } from "node:crypto";
 import { PEER_ADDRESS_HEADER, PEER_SECRET_VARIABLE, peerAddressHeader } from "../lib/client-ip";
@@ -16,17 +15,12 @@ process.env[PEER_SECRET_VARIABLE] = randomBytes(24).toString("base64url");
 const app = next({ dev: false, port });
 await app.prepare();
 const handle = app.getRequestHandler();
-// Next's handler does not compress behind a server of our own. Pages and their scripts are
-// gzipped (about a third of the bytes on a phone); API answers skip the middleware
-// altogether: they are small, and per-request CPU matters more there.
-const compress = compression();
 
 const server = http.createServer((request, response) => {
   if (answerUnsupportedMethod(request, response)) return;
   // Set, never appended: whatever a client sent under this name is replaced.
   request.headers[PEER_ADDRESS_HEADER] = peerAddressHeader(request.socket.remoteAddress ?? "");
-  if (request.url?.startsWith("/api/")) void handle(request, response);
-  else compress(request as never, response as never, () => void handle(request, response));
+  void handle(request, response);
 });
 server.listen(port, () => console.log(`Stagepass ready on http://localhost:${port}`));
 

@@ -10,7 +10,6 @@ import { seatLabel } from "./seat-label";
 // class names so Tailwind keeps them.
 const TIER_COLOURS = ["bg-violet-600", "bg-sky-600", "bg-emerald-600", "bg-amber-500", "bg-rose-500", "bg-teal-600"];
 const TIER_FILLS = ["fill-violet-600", "fill-sky-600", "fill-emerald-600", "fill-amber-500", "fill-rose-500", "fill-teal-600"];
-const AISLE_AFTER = 12; // wide rows get a centre aisle
 // Seats others hold or bought: told apart from free seats by more than colour (a 3:1 outline).
 export const HELD_LOOK = "bg-slate-100 border-2 border-slate-500";
 export const SOLD_LOOK = "bg-slate-600";
@@ -110,7 +109,7 @@ export function SeatMap({ seats, tiers, maxPrice, selected, mine, released, onTo
                     <span className="w-5 text-right text-[10px] text-slate-400" aria-hidden>
                       {row.label}
                     </span>
-                    {row.seats.map((seat, i) => (
+                    {row.seats.map((seat) => (
                       <SeatButton
                         key={seat.id}
                         seat={seat}
@@ -120,7 +119,6 @@ export function SeatMap({ seats, tiers, maxPrice, selected, mine, released, onTo
                         releasing={released.has(seat.id)}
                         overPrice={maxPrice !== null && seat.price > maxPrice}
                         tabbable={seat.id === tabStop}
-                        aisle={row.seats.length > AISLE_AFTER * 1.5 && i === Math.floor(row.seats.length / 2)}
                         onToggle={onToggle}
                         describe={describe}
                       />
@@ -146,14 +144,13 @@ interface SeatButtonProps {
   releasing: boolean;
   overPrice: boolean;
   tabbable: boolean;
-  aisle: boolean;
   onToggle: (seat: SeatView) => void;
   describe: (seat: SeatView, state: SeatState) => string;
 }
 
 // Memoised: a refresh or a click re-renders only the seats that changed, which keeps a
 // 2,000-seat map responsive.
-const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, releasing, overPrice, tabbable, aisle, onToggle, describe }: SeatButtonProps) {
+const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, releasing, overPrice, tabbable, onToggle, describe }: SeatButtonProps) {
   const available = seat.status === "AVAILABLE";
   const state: SeatState = releasing ? "releasing" : mine ? "mine" : selected ? "selected" : available ? "available" : seat.status === "HELD" ? "held" : "sold";
   const look = releasing
@@ -178,7 +175,7 @@ const SeatButton = memo(function SeatButton({ seat, colour, selected, mine, rele
       aria-label={describe(seat, state)}
       title={`${seatLabel(seat)} · ${seat.tier} · ${formatKrw(seat.price)}`}
       onClick={() => onToggle(seat)}
-      className={`size-5 shrink-0 rounded-t-md pointer-coarse:size-6 text-[9px] text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1 aria-disabled:cursor-not-allowed ${look} ${aisle ? "ml-4" : ""} ${overPrice && available && !selected ? "opacity-30" : ""}`}
+      className={`size-5 shrink-0 rounded-t-md pointer-coarse:size-6 text-[9px] text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1 aria-disabled:cursor-not-allowed ${look} ${overPrice && available && !selected ? "opacity-30" : ""}`}
     >
       {selected ? "✓" : releasing ? <span className="text-emerald-800">×</span> : ""}
     </button>

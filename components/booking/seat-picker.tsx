@@ -97,37 +97,31 @@ export function SeatPicker({ scheduleId, concertId }: { scheduleId: string; conc
     [mine, released, t],
   );
 
+  /** What a hold attempt does when it ends; `noBlock` words a refusal of the server's own pick. */
+  const holdOutcome = (noBlock?: string) => ({
+    onSuccess: () => {
+      setPicked([]);
+      setDropping([]);
+      // The banner shows the stored hold; focus follows it there.
+      requestAnimationFrame(() => document.getElementById(HOLD_BANNER_ID)?.focus());
+    },
+    onError: (error: Error) => {
+      const code = error instanceof ApiProblem ? error.problem.code : null;
+      setNotice(code === "SEAT_UNAVAILABLE" && noBlock ? noBlock : code ? problemText.message(error) : t("holdFailed"));
+      // A hold of ours this page did not know (held in another tab): show it, to change here.
+      const holdId = error instanceof ApiProblem && code === "HOLD_EXISTS" ? error.problem.holdId : undefined;
+      if (holdId) void apiFetch<HoldView>(`/api/v1/holds/${holdId}`).then(setCurrentHold, () => undefined);
+    },
+  });
+
   function hold() {
-    const done = {
-      onSuccess: () => {
-        setPicked([]);
-        setDropping([]);
-        // The banner shows the stored hold; focus follows it there.
-        requestAnimationFrame(() => document.getElementById(HOLD_BANNER_ID)?.focus());
-      },
-      onError: (error: Error) => {
-        setNotice(error instanceof ApiProblem ? problemText.message(error) : t("holdFailed"));
-        // A hold of ours this page did not know (held in another tab): show it, to change here.
-        const holdId = error instanceof ApiProblem && error.problem.code === "HOLD_EXISTS" ? error.problem.holdId : undefined;
-        if (holdId) void apiFetch<HoldView>(`/api/v1/holds/${holdId}`).then(setCurrentHold, () => undefined);
-      },
-    };
-    if (holding) changeHold.mutate({ holdId: currentHold!.id, seatIds: wanted }, done);
-    else holdSeats.mutate({ seatIds: selection }, done);
+    if (holding) changeHold.mutate({ holdId: currentHold!.id, seatIds: wanted }, holdOutcome());
+    else holdSeats.mutate({ seatIds: selection }, holdOutcome());
   }
 
   function holdBest(count: number) {
     setNotice(null);
-    holdSeats.mutate(
-      { count, ...(maxPrice !== null ? { maxPrice } : {}) },
-      {
-        onSuccess: () => {
-          setPicked([]);
-          requestAnimationFrame(() => document.getElementById(HOLD_BANNER_ID)?.focus());
-        },
-        onError: (error: Error) => setNotice(error instanceof ApiProblem ? problemText.message(error) : t("holdFailed")),
-      },
-    );
+    holdSeats.mutate({ count, ...(maxPrice !== null ? { maxPrice } : {}) }, holdOutcome(t("best.none", { count })));
   }
 
   if (!token || (seatMap.error instanceof ApiProblem && seatMap.error.problem.code.startsWith("QUEUE"))) {

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { formatKrw } from "@/lib/money";
 import type { Section, Tier } from "./seat-map";
-import { BOX, panView, planSections, STAGE, zoomView, type ViewBox } from "./section-plan";
+import { BOX, panView, planSections, showBox, STAGE, zoomView, type ViewBox } from "./section-plan";
 
 interface SectionOverviewProps {
   bands: Section[][];
@@ -38,6 +38,7 @@ export function SectionOverview({ bands, tiers, maxPrice, onOpen, focusOn }: Sec
   const svg = useRef<SVGSVGElement>(null);
   const fillOf = new Map(tiers.map((tier) => [tier.name, tier.fill]));
   const zoomed = view.width < whole.width;
+  const closest = view.width <= zoomView(view, STEP, { x: view.x, y: view.y }, whole).width;
 
   // Screen pixels to plan units, and a screen point to a plan point.
   const scale = () => view.width / (svg.current?.getBoundingClientRect().width || view.width);
@@ -46,12 +47,14 @@ export function SectionOverview({ bands, tiers, maxPrice, onOpen, focusOn }: Sec
     return { x: view.x + ((clientX - box.left) / box.width) * view.width, y: view.y + ((clientY - box.top) / box.height) * view.height };
   };
 
-  // The wheel zooms about the pointer; the page does not scroll meanwhile (a passive
-  // listener could not prevent that, so it is added by hand).
+  // Ctrl (or ⌘) with the wheel zooms about the pointer, as maps do; a trackpad pinch
+  // arrives the same way. A plain wheel scrolls the page as ever. (A passive listener could
+  // not keep the page still while zooming, so it is added by hand.)
   useEffect(() => {
     const node = svg.current;
     if (!node) return;
     const onWheel = (event: WheelEvent) => {
+      if (!event.ctrlKey && !event.metaKey) return;
       event.preventDefault();
       const box = node.getBoundingClientRect();
       setView((current) => {
@@ -67,6 +70,7 @@ export function SectionOverview({ bands, tiers, maxPrice, onOpen, focusOn }: Sec
   const pointers = useRef(new Map<number, { x: number; y: number }>());
   const moved = useRef(0);
   const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
+    if (event.button !== 0) return; // the main button or a finger only
     pointers.current.set(event.pointerId, { x: event.clientX, y: event.clientY });
     if (pointers.current.size === 1) moved.current = 0;
   };
@@ -100,7 +104,7 @@ export function SectionOverview({ bands, tiers, maxPrice, onOpen, focusOn }: Sec
   return (
     <div className="space-y-2 rounded-xl border border-slate-200 bg-white p-3 sm:p-5">
       <div className="flex justify-end gap-2" role="group" aria-label={t("zoom.label")}>
-        <button type="button" onClick={() => zoomBy(STEP)} className="size-9 rounded-md border border-slate-300 text-lg hover:bg-slate-100" aria-label={t("zoom.in")}>
+        <button type="button" onClick={() => zoomBy(STEP)} disabled={closest} className="size-9 rounded-md border border-slate-300 text-lg hover:bg-slate-100 disabled:opacity-40" aria-label={t("zoom.in")}>
           +
         </button>
         <button type="button" onClick={() => zoomBy(1 / STEP)} disabled={!zoomed} className="size-9 rounded-md border border-slate-300 text-lg hover:bg-slate-100 disabled:opacity-40" aria-label={t("zoom.out")}>
@@ -145,6 +149,8 @@ export function SectionOverview({ bands, tiers, maxPrice, onOpen, focusOn }: Sec
                 tabIndex={0}
                 aria-label={[t("section", { name: section.name }), price, availability, overPrice ? t("best.overPrice") : ""].filter(Boolean).join(", ")}
                 onClick={open}
+              // A section reached by Tab while zoomed in comes into view with its focus ring.
+              onFocus={() => setView((current) => showBox(current, { x, y, width: BOX.width, height: BOX.height }, whole))}
                 onKeyDown={(event: KeyboardEvent) => {
                   if (event.key === "Enter" || event.key === " ") {
                     event.preventDefault();

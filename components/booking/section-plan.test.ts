@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BOX, panView, planSections, zoomView } from "./section-plan";
+import { BOX, panView, planSections, showBox, zoomView } from "./section-plan";
 
 describe("planSections", () => {
   it("puts bands under the stage, dearest first, each centred", () => {
@@ -50,5 +50,12 @@ describe("zoom and pan", () => {
     expect(panView(zoomed, -10_000, 0, whole).x).toBe(0);
     expect(panView(zoomed, 10_000, 10_000, whole)).toMatchObject({ x: 500, y: 250 });
     expect(panView(whole, 50, 50, whole)).toEqual(whole);
+  });
+
+  it("moves just enough to show a section reached by keyboard", () => {
+    const view = { x: 0, y: 0, width: 400, height: 200 };
+    expect(showBox(view, { x: 100, y: 50, width: 50, height: 50 }, whole)).toBe(view);
+    expect(showBox(view, { x: 600, y: 300, width: 100, height: 100 }, whole)).toEqual({ x: 300, y: 200, width: 400, height: 200 });
+    expect(showBox({ ...view, x: 500, y: 300 }, { x: 100, y: 10, width: 50, height: 50 }, whole)).toMatchObject({ x: 100, y: 10 });
   });
 });

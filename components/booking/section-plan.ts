@@ -59,6 +59,13 @@ export function panView(view: ViewBox, dx: number, dy: number, whole: ViewBox): 
   return clampView({ ...view, x: view.x + dx, y: view.y + dy }, whole);
 }
 
+/** The view moved (not zoomed) just enough to show `box` whole, kept over the plan. */
+export function showBox(view: ViewBox, box: ViewBox, whole: ViewBox): ViewBox {
+  const dx = box.x < view.x ? box.x - view.x : Math.max(0, box.x + box.width - (view.x + view.width));
+  const dy = box.y < view.y ? box.y - view.y : Math.max(0, box.y + box.height - (view.y + view.height));
+  return dx === 0 && dy === 0 ? view : panView(view, dx, dy, whole);
+}
+
 function clampView(view: ViewBox, whole: ViewBox): ViewBox {
   const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), Math.max(low, high));
   return { ...view, x: clamp(view.x, whole.x, whole.x + whole.width - view.width), y: clamp(view.y, whole.y, whole.y + whole.height - view.height) };

@@ -140,7 +140,8 @@ export function ApiDocs({ document }: { document: ApiDocument }) {
   const refs = document.components.schemas;
 
   return (
-    <div className="lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-8">
+    // The reference is in English whatever the site's language.
+    <div lang="en" className="lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-8">
       <nav aria-label="API sections" className="mb-6 lg:sticky lg:top-4 lg:mb-0 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
         <ul className="flex flex-wrap gap-2 text-sm lg:block lg:space-y-1">
           <li>

@@ -24,15 +24,11 @@ export async function SiteHeader() {
         <div className="flex flex-wrap items-center justify-end gap-3 text-sm">
           {user ? (
             <>
-              <Link href="/tickets" className="font-medium text-slate-700 hover:text-brand-600">
-                {t("tickets")}
-              </Link>
-              <Link href="/wallet" className="font-medium text-slate-700 hover:text-brand-600">
-                {t("wallet")}
-              </Link>
-              <Link href="/account" className="font-medium text-slate-700 hover:text-brand-600">
-                {t("account")}
-              </Link>
+              {(["tickets", "wallet", "account"] as const).map((page) => (
+                <Link key={page} href={`/${page}`} className="font-medium text-slate-700 hover:text-brand-600">
+                  {t(page)}
+                </Link>
+              ))}
               <span data-testid="signed-in-user" className="hidden text-slate-600 md:inline">
                 {t.rich("signedInAs", { name: user.name || user.email || "", strong: (chunks) => <strong className="font-semibold text-slate-900">{chunks}</strong> })}
               </span>

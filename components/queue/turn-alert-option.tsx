@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { useStoredValue, writeStoredValue } from "@/lib/client/stored-value";
-import { notificationPermission, prepareTurnAlert } from "./turn-alert";
+import { notificationPermission, prepareTurnAlert, unlockSoundOnNextGesture } from "./turn-alert";
 
 export const TURN_ALERT_KEY = "stagepass.turn-alert";
 
@@ -20,6 +20,7 @@ export function TurnAlertOption() {
   const initial = useSyncExternalStore(unchanging, notificationPermission, () => "default" as const);
   const [permission, setPermission] = useState<NotificationPermission | "unsupported" | null>(null);
   const current = permission ?? initial;
+  useEffect(() => (on ? unlockSoundOnNextGesture() : undefined), [on]);
 
   if (!on) {
     return (
@@ -39,8 +40,8 @@ export function TurnAlertOption() {
     );
   }
   return (
-    <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 p-3 text-sm">
-      <p className="text-slate-700">
+    <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 p-3 text-sm">
+      <p role="status" className="text-slate-700">
         {t("on")}
         {(current === "denied" || current === "unsupported") && ` ${t("noNotification")}`}
       </p>

@@ -6,16 +6,35 @@
 
 let audio: AudioContext | null = null;
 
-/** Called from the click that turns alerts on: asks for notifications and unlocks sound. */
-export async function prepareTurnAlert(): Promise<NotificationPermission | "unsupported"> {
+function unlockSound() {
   try {
     audio ??= new AudioContext();
     void audio.resume();
   } catch {
     // No Web Audio: the title and the notification still tell.
   }
+}
+
+/** Called from the click that turns alerts on: asks for notifications and unlocks sound. */
+export async function prepareTurnAlert(): Promise<NotificationPermission | "unsupported"> {
+  unlockSound();
   if (!("Notification" in window)) return "unsupported";
   return Notification.permission === "default" ? Notification.requestPermission() : Notification.permission;
+}
+
+/**
+ * Alerts stay on across a reload, but a page may play sound only after a gesture on it:
+ * the next tap or key anywhere unlocks it again. Returns the clean-up.
+ */
+export function unlockSoundOnNextGesture(): () => void {
+  if (audio?.state === "running") return () => {};
+  const events = ["pointerdown", "keydown"] as const;
+  const unlock = () => {
+    unlockSound();
+    events.forEach((event) => window.removeEventListener(event, unlock));
+  };
+  events.forEach((event) => window.addEventListener(event, unlock));
+  return () => events.forEach((event) => window.removeEventListener(event, unlock));
 }
 
 export function notificationPermission(): NotificationPermission | "unsupported" {

@@ -4,7 +4,6 @@ import type { TicketView } from "@/lib/schemas/payments";
 export interface OrderGroup {
   orderNumber: string;
   paidAt: string;
-  amount: number;
   tickets: TicketView[];
 }
 
@@ -24,10 +23,9 @@ export function groupTickets(tickets: TicketView[]): ShowGroup[] {
     shows.set(key, show);
     let order = show.orders.find((o) => o.orderNumber === ticket.orderNumber);
     if (!order) {
-      order = { orderNumber: ticket.orderNumber, paidAt: ticket.paidAt, amount: 0, tickets: [] };
+      order = { orderNumber: ticket.orderNumber, paidAt: ticket.paidAt, tickets: [] };
       show.orders.push(order);
     }
-    order.amount += ticket.price;
     order.tickets.push(ticket);
   }
   const groups = [...shows.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt));

@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import { useTickets } from "@/components/wallet/wallet-api";
 import { LocalTime } from "@/components/ui/local-time";
 import { FormAlert } from "@/components/ui/form-alert";
-import { formatKrw } from "@/lib/money";
 import { groupTickets } from "./group-tickets";
 import { TicketCard } from "./ticket-card";
 
@@ -43,7 +42,6 @@ export function TicketList() {
               <p className="text-sm text-slate-700">
                 {t.rich("orderLine", {
                   orderNumber: order.orderNumber,
-                  amount: formatKrw(order.amount),
                   link: (chunks) => (
                     <Link href={`/orders/${order.orderNumber}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                       {chunks}

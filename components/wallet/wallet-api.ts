@@ -50,7 +50,8 @@ export function usePay() {
     onSuccess: (receipt) => {
       setCurrentHold(null);
       for (const key of ["wallet", "ledger", "tickets", "queue-status"]) void queryClient.invalidateQueries({ queryKey: [key] });
-      router.push(`/orders/${receipt.orderNumber}?paid=1`);
+      // A receipt replayed from before orders had numbers has none: the tickets page then.
+      router.push(receipt.orderNumber ? `/orders/${receipt.orderNumber}?paid=1` : "/tickets");
     },
   });
 }

@@ -42,7 +42,7 @@ async function bestBlocks(input: BestAvailableBody, now: Date, lost: string[], a
         )
         SELECT s.ids FROM stretches s JOIN centres c USING (section, "row")
          WHERE s.seats = ${input.count}::int
-         ORDER BY s.price DESC, length(s."row"), s."row", abs(s.first + (${input.count}::int - 1) / 2.0 - c.centre), s.section
+         ORDER BY s.price DESC, length(s."row"), s."row", abs(s.first + (${input.count}::int - 1) / 2.0 - c.centre), s.section, s.first
          LIMIT ${among}::int`,
   );
   return rows.map((row) => row.ids);
@@ -67,7 +67,7 @@ export async function holdBestAvailable(
       return await createHold(userId, { scheduleId: input.scheduleId, seatIds }, options);
     } catch (error) {
       if (!(error instanceof SeatUnavailableError)) throw error;
-      lost.push(...seatIds);
+      lost.push(...error.seatIds); // the seats named as taken; the rest of the block may still serve
     }
   }
   throw new DomainError(

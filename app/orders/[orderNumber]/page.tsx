@@ -43,28 +43,21 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         </p>
       </div>
       <dl className="grid grid-cols-2 gap-4 rounded-xl border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
-        <div>
-          <dt className="text-slate-600">{t("paidAt")}</dt>
-          <dd className="font-medium">
-            <LocalTime iso={order.paidAt} />
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t("seats")}</dt>
-          <dd className="font-medium">{order.tickets.length}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t("total")}</dt>
-          <dd className="font-medium" data-testid="order-total">
-            {formatKrw(order.amount)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t("balanceAfter")}</dt>
-          <dd className="font-medium" data-testid="order-balance-after">
-            {formatKrw(order.balanceAfter)}
-          </dd>
-        </div>
+        {(
+          [
+            ["paidAt", <LocalTime key="paid" iso={order.paidAt} />],
+            ["seats", order.tickets.length],
+            ["total", formatKrw(order.amount)],
+            ["balanceAfter", formatKrw(order.balanceAfter)],
+          ] as const
+        ).map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-slate-600">{t(label)}</dt>
+            <dd className="font-medium" data-testid={`order-${label}`}>
+              {value}
+            </dd>
+          </div>
+        ))}
       </dl>
       <ul className="grid gap-4 sm:grid-cols-2" aria-label={t("tickets")}>
         {order.tickets.map((ticket) => (
