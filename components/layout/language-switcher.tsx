@@ -2,11 +2,11 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { setPreferenceCookie } from "@/lib/client/preference-cookie";
 import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/locale";
 
 // Each language is named in itself, so anyone can find their own.
 const NAMES: Record<Locale, string> = { en: "English", ko: "한국어" };
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /** Switches the site's language; the choice is kept in a cookie and beats the browser's. */
 export function LanguageSwitcher() {
@@ -22,7 +22,7 @@ export function LanguageSwitcher() {
           lang={option}
           aria-pressed={option === locale}
           onClick={() => {
-            document.cookie = `${LOCALE_COOKIE}=${option}; path=/; max-age=${ONE_YEAR_SECONDS}; samesite=lax`;
+            setPreferenceCookie(LOCALE_COOKIE, option);
             router.refresh();
           }}
           className="px-2 py-1 first:rounded-l-md last:rounded-r-md hover:bg-slate-100 aria-pressed:bg-slate-800 aria-pressed:text-white"

@@ -2,9 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { setPreferenceCookie } from "@/lib/client/preference-cookie";
 import { THEME_COOKIE, THEMES, type Theme } from "@/lib/theme";
-
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /** Auto (the device's setting), light or dark; kept in a cookie so the server paints it at once. */
 export function ThemeSwitcher({ initial }: { initial: Theme }) {
@@ -18,7 +17,7 @@ export function ThemeSwitcher({ initial }: { initial: Theme }) {
         onChange={(event) => {
           const next = event.target.value as Theme;
           setTheme(next);
-          document.cookie = `${THEME_COOKIE}=${next}; path=/; max-age=${ONE_YEAR_SECONDS}; samesite=lax`;
+          setPreferenceCookie(THEME_COOKIE, next);
           if (next === "system") delete document.documentElement.dataset.theme;
           else document.documentElement.dataset.theme = next;
         }}
