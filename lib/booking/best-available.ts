@@ -15,8 +15,9 @@ const WIDEST_DRAW = 16;
 
 /**
  * The best `count` adjacent free seats of a date within a price range, leaving out
- * `lost`, as up to `among` candidate blocks, best first: the dearest seats (the organiser's own ranking of the house), then the front
- * row, then the block nearest the middle of its row. One statement: the free seats are
+ * `lost`, as up to `among` candidate blocks, best first: the dearest seats (the
+ * organiser's own ranking of the house), then the front row, then the block nearest the
+ * middle of its row. One statement: the free seats are
  * cut into runs of consecutive numbers per row, and every stretch of `count` inside a run
  * is a candidate.
  */
