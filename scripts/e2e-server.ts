@@ -5,6 +5,7 @@ import { createDatabase, dropAbandonedDatabases, dropDatabase } from "./db/admin
 import { prepareDatabase } from "./db/prepare";
 import { openDatabaseServer } from "./db/server";
 import { runUntilExit } from "./run-until-exit";
+import { SERVE_ARGS } from "./serve-args";
 
 const port = process.env.E2E_PORT ?? "3100";
 const server = await openDatabaseServer("test");
@@ -16,7 +17,7 @@ await prepareDatabase(url);
 const secret = () => randomBytes(32).toString("base64url");
 // The e2e server always uses Postgres for the queue and limits, whatever this shell has set.
 const { UPSTASH_REDIS_REST_URL: _url, UPSTASH_REDIS_REST_TOKEN: _token, ...inherited } = process.env;
-await runUntilExit("tsx", ["scripts/serve.ts"], {
+await runUntilExit("tsx", SERVE_ARGS, {
   env: {
     ...inherited,
     NODE_ENV: "production",

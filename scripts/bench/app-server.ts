@@ -3,6 +3,7 @@ import path from "node:path";
 import type { UpstashRestServer } from "../upstash-rest-server";
 import { countPostgresRoundTrips } from "./pg-round-trips";
 import { processTreeCpuMs } from "./process-cpu";
+import { SERVE_ARGS } from "../serve-args";
 
 export interface AppMeters {
   /** The server's CPU time (ms) and its round trips to PostgreSQL and Redis, so far. */
@@ -28,7 +29,7 @@ export async function startAppServer(
   const url = `http://127.0.0.1:${port}`;
   // BENCH_PROFILE_DIR=<dir>: the server writes a V8 CPU profile there when it stops.
   const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/serve.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", ...SERVE_ARGS], {
     // The load comes from one address: lift the per-IP limits out of the way.
     env: {
       ...process.env,

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, type WriteStream } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type RunningPostgres } from "../db/embedded-postgres";
+import { SERVE_ARGS } from "../serve-args";
 import { startUpstashRestServer, type UpstashRestServer } from "../upstash-rest-server";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -129,7 +130,7 @@ export class AppService {
   }
 
   async start() {
-    const child = spawn(path.join(this.appDir, "node_modules/.bin/tsx"), ["scripts/serve.ts"], {
+    const child = spawn(path.join(this.appDir, "node_modules/.bin/tsx"), SERVE_ARGS, {
       cwd: this.appDir,
       env: { ...process.env, ...this.env, NODE_ENV: "production", PORT: String(this.port) },
       stdio: ["ignore", "pipe", "pipe"],
