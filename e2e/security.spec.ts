@@ -26,3 +26,20 @@ test("pages hydrate and the API reference renders under the Content-Security-Pol
   await expect(page.getByText("Your first booking from a script").first()).toBeVisible({ timeout: 20_000 });
   expect(violations).toEqual([]);
 });
+
+// The production server answers the API itself (lib/http/direct-api.ts): its answers must
+// carry what Next adds to everything else.
+test("API answers carry the security headers and are compressed like pages", async ({ request }) => {
+  const live = await request.get("/api/v1/health/live");
+  // Next marks what it serves as varying by its router headers; this path does not.
+  expect(live.headers()["vary"]).toBe("Accept-Encoding");
+  expect(live.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(live.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(live.headers()["content-encoding"]).toBeUndefined(); // too small to be worth it
+  const problem = await request.get("/api/v1/holds/not-a-uuid");
+  expect(problem.status()).toBe(401);
+  expect(problem.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  const document = await request.get("/api/v1/openapi.json", { headers: { "accept-encoding": "gzip" } });
+  expect(document.headers()["content-encoding"]).toBe("gzip");
+  expect((await document.json()).openapi).toMatch(/^3\.1/);
+});

@@ -5,6 +5,7 @@ import { env } from "../env";
 import { clientIp } from "../client-ip";
 import { enforceRateLimit, RateLimitedError } from "../rate-limit/enforce-rate-limit";
 import { verifyCredentials } from "../users/verify-credentials";
+import { decodeSessionJwt } from "./session-jwt";
 import { endSession, isSessionLive, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
 
 /**
@@ -25,6 +26,7 @@ export function authOptions(): NextAuthOptions {
   options ??= {
     secret: env().AUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: { decode: decodeSessionJwt },
     pages: { signIn: "/signin" },
     callbacks: {
       // The session started by authorize rides in the JWT as `sid`.

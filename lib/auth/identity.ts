@@ -4,6 +4,7 @@ import { env } from "../env";
 import { DomainError } from "../errors";
 import { findIdentityByAccessToken } from "./access-tokens";
 import { TOKEN_SCOPES, type TokenScope } from "./scopes";
+import { decodeSessionJwt } from "./session-jwt";
 import { isSessionLive } from "./sessions";
 import { processCache } from "../ttl-cache";
 
@@ -55,7 +56,7 @@ async function sessionToken(request: NextRequest): Promise<JWT | null> {
   const now = Date.now();
   const cached = decodedCookies.get(cookie, now);
   if (cached !== undefined) return cached;
-  const token = await getToken({ req: request, secret: env().AUTH_SECRET });
+  const token = await getToken({ req: request, secret: env().AUTH_SECRET, decode: decodeSessionJwt });
   const expiresAt = typeof token?.exp === "number" ? token.exp * 1000 : now;
   decodedCookies.set(cookie, token, Math.min(now + DECODED_COOKIE_MS, expiresAt));
   return token;

@@ -1,0 +1,26 @@
+import { encode } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+import { decodeSessionJwt } from "./session-jwt";
+
+const secret = "a-session-secret-of-thirty-two-characters";
+
+describe("decodeSessionJwt", () => {
+  it("reads the cookies next-auth writes", async () => {
+    const token = await encode({ token: { sub: "user-1", email: "fan@example.test", sid: "session-1" }, secret });
+    expect(await decodeSessionJwt({ token, secret })).toMatchObject({ sub: "user-1", email: "fan@example.test", sid: "session-1" });
+    // Again, from the kept key.
+    expect(await decodeSessionJwt({ token, secret })).toMatchObject({ sub: "user-1" });
+  });
+
+  it("refuses a cookie made with another secret or salt, and an expired one", async () => {
+    const token = await encode({ token: { sub: "user-1" }, secret });
+    await expect(decodeSessionJwt({ token, secret: `${secret}-other` })).rejects.toThrow();
+    await expect(decodeSessionJwt({ token, secret, salt: "other" })).rejects.toThrow();
+    const expired = await encode({ token: { sub: "user-1" }, secret, maxAge: -60 });
+    await expect(decodeSessionJwt({ token: expired, secret })).rejects.toThrow(/exp/);
+  });
+
+  it("reads no cookie as no session", async () => {
+    expect(await decodeSessionJwt({ token: undefined, secret })).toBeNull();
+  });
+});
