@@ -1,4 +1,5 @@
-import { errors, jwtVerify, SignJWT } from "jose";
+import { createHmac } from "node:crypto";
+import { errors, jwtVerify } from "jose";
 import { z } from "zod";
 import { env } from "../env";
 import { DomainError } from "../errors";
@@ -18,15 +19,18 @@ const ALGORITHM = "HS256";
 const payload = z.object({ sub: z.uuid(), concertId: z.uuid(), number: z.number().int().positive() });
 
 const key = (secret: string) => new TextEncoder().encode(secret);
+const base64url = (json: object) => Buffer.from(JSON.stringify(json)).toString("base64url");
+const HEADER = base64url({ alg: ALGORITHM, typ: "JWT" });
 
+/**
+ * A compact HS256 JWT, signed with node:crypto's HMAC: WebCrypto's (what jose uses) runs as
+ * an async job and cost about 0.25 ms of every entry. jose verifies it like any other.
+ */
 export async function signQueueToken(claims: QueueClaims, now: Date, secret = env().QUEUE_TOKEN_SECRET): Promise<string> {
   const issuedAt = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ concertId: claims.concertId, number: claims.number })
-    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
-    .setSubject(claims.userId)
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + TOKEN_TTL_SECONDS)
-    .sign(key(secret));
+  const body = base64url({ concertId: claims.concertId, number: claims.number, sub: claims.userId, iat: issuedAt, exp: issuedAt + TOKEN_TTL_SECONDS });
+  const signature = createHmac("sha256", secret).update(`${HEADER}.${body}`).digest("base64url");
+  return `${HEADER}.${body}.${signature}`;
 }
 
 // A shopper sends the same token with every request: each is verified once per instance
