@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pool } from "./db";
+import { createPool, pool } from "./db";
+import { env } from "./env";
 import { inSqlTransaction, queryRows, sql } from "./sql";
 
 const tricky = ["it's", "back\\slash\\' and '' quotes", "$1 and $$", "한국어 ✓", "", "--", "';DROP TABLE users;--"];
@@ -42,5 +43,24 @@ describe("SqlTx", () => {
     const ids = [crypto.randomUUID(), crypto.randomUUID()];
     const rows = await inSqlTransaction(pool(), (tx) => queryRows<{ n: number }>(tx, sql`SELECT cardinality(${ids}::uuid[]) AS n`));
     expect(rows).toEqual([{ n: 2 }]);
+  });
+});
+
+describe("statements on the pool", () => {
+  it("keep their connection when PostgreSQL refuses one, and drop it when the connection itself fails", async () => {
+    const single = createPool(env().DATABASE_URL, { poolSize: 1 });
+    try {
+      const backend = async () => (await queryRows<{ pid: number }>(single, sql`SELECT pg_backend_pid() AS pid`))[0]!.pid;
+      const first = await backend();
+      // A refusal raised the way our functions raise them, and a unique violation.
+      await expect(queryRows(single, sql`DO $$ BEGIN RAISE EXCEPTION 'SEAT_UNAVAILABLE'; END $$`)).rejects.toMatchObject({ code: "P0001" });
+      await expect(queryRows(single, sql`SELECT 1 / ${0}::int`)).rejects.toMatchObject({ code: "22012" });
+      expect(await backend()).toBe(first);
+      // The connection ends under a statement: the next statement gets a new one.
+      await expect(queryRows(single, sql`SELECT pg_terminate_backend(pg_backend_pid())`)).rejects.toThrow();
+      expect(await backend()).not.toBe(first);
+    } finally {
+      await single.end();
+    }
   });
 });

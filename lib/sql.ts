@@ -1,4 +1,4 @@
-import type pg from "pg";
+import pg from "pg";
 import { hasErrorCode, isDatabaseUnavailable } from "./prisma-errors";
 
 // Hot paths talk to PostgreSQL through the pg pool Prisma itself runs on: a plain query
@@ -31,14 +31,42 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Statem
 
 /** The statement's rows. */
 export async function queryRows<T>(client: Queryable, statement: Statement): Promise<T[]> {
-  const result = await client.query<T & pg.QueryResultRow>(statement.text, statement.values);
+  const result = await run<T & pg.QueryResultRow>(client, statement);
   return result.rows;
 }
 
 /** How many rows the statement changed. */
 export async function execute(client: Queryable, statement: Statement): Promise<number> {
-  const result = await client.query(statement.text, statement.values);
+  const result = await run(client, statement);
   return result.rowCount ?? 0;
+}
+
+// An ERROR ends the statement; a FATAL or PANIC ends the connection (PostgreSQL closes it).
+const isRefusal = (error: unknown) => error instanceof pg.DatabaseError && error.severity === "ERROR";
+
+/**
+ * Runs the statement; on a pool, on a connection borrowed for it. pg's own Pool.query
+ * closes the connection whenever the statement fails, even when PostgreSQL only refused it
+ * (one of our RAISEs, a unique violation, a timeout) and the connection is fine. In a rush
+ * most holds are refused: each refusal then cost a new connection, a backend started and
+ * our functions compiled again, which queued everyone behind it. Only a connection that
+ * failed (not a refusal PostgreSQL answered with) is dropped.
+ */
+async function run<R extends pg.QueryResultRow>(client: Queryable, { text, values }: Statement): Promise<pg.QueryResult<R>> {
+  if (!(client instanceof pg.Pool)) return client.query<R>(text, values);
+  const connection = await client.connect();
+  let broken: Error | undefined;
+  const failed = (error: Error) => (broken = error);
+  connection.on("error", failed);
+  try {
+    return await connection.query<R>(text, values);
+  } catch (error) {
+    if (!isRefusal(error)) broken = error as Error;
+    throw error;
+  } finally {
+    connection.off("error", failed);
+    connection.release(broken);
+  }
 }
 
 // Lock ordering should make deadlocks impossible; a retry keeps a rare serialization
@@ -116,6 +144,10 @@ export async function inSqlTransaction<T>(pool: pg.Pool, work: (tx: SqlTx) => Pr
     const client = await pool.connect();
     const tx = new SqlTx(client);
     let broken: Error | undefined;
+    // Borrowed, a connection has no listener of the pool's: one that ends under us must not
+    // be an uncaught 'error'.
+    const failed = (error: Error) => (broken = error);
+    client.on("error", failed);
     try {
       const result = await work(tx);
       await tx.commit();
@@ -126,6 +158,7 @@ export async function inSqlTransaction<T>(pool: pg.Pool, work: (tx: SqlTx) => Pr
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
     } finally {
       // A connection that failed is dropped from the pool, not handed to the next request.
+      client.off("error", failed);
       client.release(broken);
     }
   }

@@ -28,7 +28,9 @@ describe("apiRouteTable", () => {
   });
 
   it("refuses tables it could not serve like the App Router", () => {
-    expect(() => apiRouteTable([{ path: "/api/[...path]", target: 1 }])).toThrow(/Unsupported/);
+    for (const path of ["/api/[...path]", "/api/(public)/x", "/api/_draft/x", "/api/@slot/x"]) {
+      expect(() => apiRouteTable([{ path, target: 1 }])).toThrow(/Unsupported/);
+    }
     expect(() => apiRouteTable([{ path: "/a/[x]", target: 1 }, { path: "/a/[y]/b", target: 2 }])).toThrow(/Two parameter names/);
     expect(() => apiRouteTable([{ path: "/a", target: 1 }, { path: "/a", target: 2 }])).toThrow(/Two routes/);
   });

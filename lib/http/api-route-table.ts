@@ -1,7 +1,8 @@
 /**
  * Finds the route file for a request path the way the App Router does for plain and
  * `[param]` segments: a static segment wins over a parameter at the same place, and a
- * parameter never matches an empty segment. Catch-all segments are not supported.
+ * parameter never matches an empty segment. Catch-alls, route groups, private folders and
+ * slots are not supported.
  */
 export interface ApiRouteTable<T> {
   match(pathname: string): { target: T; params: Record<string, string> } | null;
@@ -22,7 +23,8 @@ export function apiRouteTable<T>(routes: { path: string; target: T }[]): ApiRout
     let node = root;
     for (const segment of segmentsOf(path)) {
       const name = /^\[(\w+)\]$/.exec(segment)?.[1];
-      if (segment.startsWith("[") && !name) throw new Error(`Unsupported route segment ${segment} in ${path}`);
+      // Catch-alls, route groups, private folders and slots mean more than a path segment.
+      if ((segment.startsWith("[") && !name) || /^[(@_]/.test(segment)) throw new Error(`Unsupported route segment ${segment} in ${path}`);
       if (name) {
         if (node.param && node.param.name !== name) throw new Error(`Two parameter names at one place: ${path}`);
         node.param ??= { name, node: newNode() };

@@ -12,6 +12,8 @@ import { pathToFileURL } from "node:url";
 import compression from "compression";
 import { NextRequest } from "next/server";
 import { apiRouteTable } from "./api-route-table";
+import { problemFor } from "./problem";
+import { problemResponse } from "./responses";
 import { securityHeaders } from "./security-headers";
 
 type Handler = (request: NextRequest, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -20,6 +22,8 @@ type NodeHandler = (request: IncomingMessage, response: ServerResponse) => boole
 // HEAD and OPTIONS stay with Next, which derives them from the route's own methods.
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 const API_PREFIX = "/api/v1/";
+// Framing is Node's business; Next drops these from a route's answer too.
+const FRAMING_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding"]);
 
 /**
  * Loads every `app/api/v1/**\/route.ts` and returns a handler that answers a request for
@@ -40,30 +44,32 @@ export async function loadDirectApi({ appDir, port }: { appDir: string; port: nu
   }
   const table = apiRouteTable(routes);
   const headers = securityHeaders(true);
-  // The same middleware Next compresses with: gzip or deflate from 1 kB, compressible types only.
-  // It needs nothing of Express: Node's own request and response.
+  // gzip, deflate or brotli from 1 kB, compressible types only (Next's older copy of the
+  // same middleware offers no brotli). It needs nothing of Express: Node's request and response.
   const compress = compression() as unknown as (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 
   return (request, response) => {
     const url = request.url ?? "/";
     if (!url.startsWith(API_PREFIX)) return false;
     const queryAt = url.indexOf("?");
-    const found = table.match(queryAt < 0 ? url : url.slice(0, queryAt));
+    const rawPath = queryAt < 0 ? url : url.slice(0, queryAt);
+    // A path the URL parser would rewrite ("..", "\") is Next's to normalise or redirect.
+    if (rawPath.includes("\\") || new URL(rawPath, "http://localhost").pathname !== rawPath) return false;
+    const found = table.match(rawPath);
     const handler = found?.target.get(request.method ?? "");
     if (!found || !handler) return false;
+    for (const { key, value } of headers) response.setHeader(key, value);
     const answer = async () => {
-      const webRequest = toNextRequest(request, response, port);
-      const webResponse = await handler(webRequest, { params: Promise.resolve(found.params) });
-      for (const { key, value } of headers) response.setHeader(key, value);
+      const webResponse = await handler(toNextRequest(request, response, port), { params: Promise.resolve(found.params) });
       compress(request, response, () => {});
       await send(webResponse, response);
     };
     answer().catch((error: unknown) => {
-      // route() answers every failure itself; this is the socket failing under us.
+      // route() answers every failure itself; this is the connection failing under us.
       const { name, message } = error instanceof Error ? error : new Error(String(error));
       console.error(JSON.stringify({ level: "warn", job: "direct-api", method: request.method, name, message }));
       if (response.headersSent) response.destroy();
-      else response.writeHead(500).end();
+      else void send(problemResponse(problemFor("INTERNAL", "Something went wrong on our side.")), response).catch(() => response.destroy());
     });
     return true;
   };
@@ -78,22 +84,38 @@ function routeFiles(directory: string): string[] {
     .sort();
 }
 
-/** The request as Next would hand it to the route: same URL origin (not the Host header), same headers, a signal that aborts when the client goes. */
+/**
+ * The request as Next would hand it to the route: the same URL origin (localhost and the
+ * port, never the Host header), the same headers with the `x-forwarded-*` ones Next fills
+ * in, and a signal that aborts when the client goes.
+ */
 function toNextRequest(request: IncomingMessage, response: ServerResponse, port: number): NextRequest {
   const method = request.method ?? "GET";
+  const forwardedProto = request.headers["x-forwarded-proto"];
+  const secure = forwardedProto ? forwardedProto === "https" : "encrypted" in request.socket;
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else headers.set(name, value);
   }
-  const forwardedProto = request.headers["x-forwarded-proto"];
-  const secure = "encrypted" in request.socket || (typeof forwardedProto === "string" && forwardedProto.includes("https"));
+  if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", request.headers.host ?? "localhost");
+  if (!headers.has("x-forwarded-port")) headers.set("x-forwarded-port", String(port));
+  if (!headers.has("x-forwarded-proto")) headers.set("x-forwarded-proto", secure ? "https" : "http");
+  if (!headers.has("x-forwarded-for") && request.socket.remoteAddress) headers.set("x-forwarded-for", request.socket.remoteAddress);
+
   const hangUp = new AbortController();
   response.once("close", () => {
     if (!response.writableFinished) hangUp.abort();
   });
   const hasBody = method !== "GET" && method !== "HEAD";
+  if (hasBody) {
+    // Reading starts at once, so Node will not discard what the route leaves unread (a body
+    // refused before it is read): end that connection rather than leave it stalled.
+    response.once("finish", () => {
+      if (!request.complete) request.destroy();
+    });
+  }
   return new NextRequest(`${secure ? "https" : "http"}://localhost:${port}${request.url}`, {
     method,
     headers,
@@ -104,40 +126,26 @@ function toNextRequest(request: IncomingMessage, response: ServerResponse, port:
 }
 
 /**
- * Writes the route's answer. A body of one chunk (every JSON answer) goes out with its
- * length, so the compression middleware leaves small ones as they are; longer bodies stream.
+ * Writes the route's answer as Next does: the headers already set (security) win, framing
+ * is Node's. Every answer here is a complete document, sent with its length, so the
+ * compression middleware leaves small ones as they are. (A streamed answer, such as
+ * server-sent events, would need writing chunk by chunk with backpressure.)
  */
 async function send(answer: Response, response: ServerResponse): Promise<void> {
   response.statusCode = answer.status;
+  if (answer.statusText) response.statusMessage = answer.statusText;
   answer.headers.forEach((value, name) => {
-    if (name !== "set-cookie") response.setHeader(name, value);
+    if (name !== "set-cookie" && !FRAMING_HEADERS.has(name) && !response.hasHeader(name)) response.setHeader(name, value);
   });
   const cookies = answer.headers.getSetCookie();
   if (cookies.length) response.setHeader("set-cookie", cookies);
-  if (!answer.body) {
+  if (!answer.body || answer.status === 204 || answer.status === 304) {
     response.end();
     return;
   }
-  let pending: Uint8Array | undefined;
-  let streaming = false;
-  for await (const chunk of answer.body as unknown as AsyncIterable<Uint8Array>) {
-    if (pending) {
-      streaming = true;
-      if (!response.write(pending)) await drained(response);
-    }
-    pending = chunk;
-  }
-  if (!streaming && !response.hasHeader("content-length")) response.setHeader("content-length", pending?.byteLength ?? 0);
-  response.end(pending);
-}
-
-/** Resolves once the socket takes more (or is gone: then writing further does nothing). */
-function drained(response: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      response.off("drain", done).off("close", done);
-      resolve();
-    };
-    response.on("drain", done).on("close", done);
-  });
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of answer.body as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  response.setHeader("content-length", body.byteLength);
+  response.end(body);
 }

@@ -20,8 +20,10 @@ export async function countPostgresRoundTrips(databaseUrl: string): Promise<Roun
   const target = new URL(databaseUrl);
   let roundTrips = 0;
   const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+  // No Nagle on either side, like pg's own socket: a relay that holds back small writes
+  // until the previous one is acknowledged adds delayed-ACK stalls (tens of ms) to queries.
+  const server = net.createServer({ noDelay: true }, (client) => {
+    const upstream = net.connect({ port: Number(target.port || 5432), host: target.hostname, noDelay: true });
     sockets.add(client).add(upstream);
     for (const socket of [client, upstream]) socket.once("close", () => sockets.delete(socket));
     client.on("error", () => upstream.destroy());
