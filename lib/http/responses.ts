@@ -4,9 +4,21 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
   return Response.json(data, { status, headers });
 }
 
-/** A JSON body serialised already: a stored answer, or bytes shared by many readers (not encoded again). */
+/**
+ * A JSON body serialised already: a stored answer, or bytes shared by many readers, neither
+ * encoded again nor copied (a Response copies the bytes it is given; a stream of them it does not).
+ */
 export function jsonText(body: string | Uint8Array<ArrayBuffer>, status = 200, headers?: Record<string, string>): Response {
-  return new Response(body, { status, headers: { ...headers, "content-type": "application/json" } });
+  const shared =
+    typeof body === "string"
+      ? body
+      : new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(body);
+            controller.close();
+          },
+        });
+  return new Response(shared, { status, headers: { ...headers, "content-type": "application/json" } });
 }
 
 export function created(data: unknown): Response {
