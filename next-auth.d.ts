@@ -1,4 +1,5 @@
 import type { DefaultSession } from "next-auth";
+import type { SessionClaims } from "./lib/auth/sessions";
 
 declare module "next-auth" {
   interface Session {
@@ -6,7 +7,7 @@ declare module "next-auth" {
   }
   /** What authorize returns: the account and the server-side session it just started. */
   interface User {
-    sessionId?: string;
+    session?: SessionClaims;
   }
 }
 
@@ -14,5 +15,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     /** The server-side session (lib/auth/sessions.ts) this cookie belongs to. */
     sid?: string;
+    /** When that session ends, epoch seconds (cookies issued before this existed lack it). */
+    sexp?: number;
   }
 }

@@ -26,7 +26,15 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Statem
     text = strings.reduce((all, part, i) => `${all}$${i}${part}`);
     texts.set(strings, text);
   }
-  return { text, values };
+  return { text, values: values.map(asParameter) };
+}
+
+// pg writes a Date as local time with an offset, through a slow formatter; an ISO string
+// is the same instant for our timestamptz columns, made natively.
+function asParameter(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value) && value[0] instanceof Date) return value.map(asParameter);
+  return value;
 }
 
 /** The statement's rows. */

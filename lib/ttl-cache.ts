@@ -72,18 +72,19 @@ export class TtlCache<K, V> {
   }
 }
 
-// Next bundles each route on its own, so a module can be loaded once per route: a cache
-// kept in a module variable would be one per route, and a change made through one route
+// Next bundles each route on its own, so a module can be loaded once per route: state (a
+// cache) kept in a module variable would be one per route, and a change made through one route
 // (a hold) would not reach the copy another route reads (the seat map). Keyed by name here,
 // every copy of the module finds the same cache.
 const registry = ((globalThis as { [key: symbol]: Map<string, unknown> })[Symbol.for("stagepass.caches")] ??= new Map());
 
+/** The process's one value of this name, made by `create` on first use. */
+export function processShared<T>(name: string, create: () => T): T {
+  if (!registry.has(name)) registry.set(name, create());
+  return registry.get(name) as T;
+}
+
 /** The process's one cache of this name (created with `maxEntries` on first use). */
 export function processCache<K, V>(name: string, maxEntries: number): TtlCache<K, V> {
-  let cache = registry.get(name) as TtlCache<K, V> | undefined;
-  if (!cache) {
-    cache = new TtlCache<K, V>(maxEntries);
-    registry.set(name, cache);
-  }
-  return cache;
+  return processShared(name, () => new TtlCache<K, V>(maxEntries));
 }

@@ -66,7 +66,7 @@ export const sessionHeaders = (sessionToken: string) => ({ cookie: `${SESSION_CO
 
 /** A live session for the user without going through the sign-in form (no password needed). */
 export async function sessionFor(user: { id: string; email: string; name: string }) {
-  const sid = await startSession(user.id);
-  const token = await encode({ token: { sub: user.id, email: user.email, name: user.name, sid }, secret: env().AUTH_SECRET });
-  return { sessionId: sid, headers: sessionHeaders(token) };
+  const session = await startSession(user.id);
+  const token = await encode({ token: { sub: user.id, email: user.email, name: user.name, ...session }, secret: env().AUTH_SECRET });
+  return { sessionId: session.sid, headers: sessionHeaders(token) };
 }

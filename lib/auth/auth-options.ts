@@ -29,12 +29,12 @@ export function authOptions(): NextAuthOptions {
     jwt: { decode: decodeSessionJwt },
     pages: { signIn: "/signin" },
     callbacks: {
-      // The session started by authorize rides in the JWT as `sid`.
-      jwt: ({ token, user }) => (user?.sessionId ? { ...token, sid: user.sessionId } : token),
+      // The session started by authorize rides in the JWT (`sid`, `sexp`).
+      jwt: ({ token, user }) => (user?.session ? { ...token, ...user.session } : token),
       // Pages need the user id (the JWT's `sub`). A session ended server-side has no user:
       // getServerSession then reads it as signed out.
       session: async ({ session, token }) =>
-        token.sid && token.sub && (await isSessionLive(token.sid, token.sub))
+        token.sid && token.sub && (await isSessionLive({ sid: token.sid, sub: token.sub, sexp: token.sexp }))
           ? { ...session, user: { ...session.user, id: token.sub } }
           : { expires: session.expires },
     },
@@ -56,7 +56,7 @@ export function authOptions(): NextAuthOptions {
             const ip = clientIp(headers, env().TRUSTED_PROXY);
             await enforceRateLimit("signIn", { userKey: `${credentials.email.trim().toLowerCase()} ${ip}`, ip });
             const account = await verifyCredentials(credentials.email, credentials.password);
-            return account && { ...account, sessionId: await startSession(account.id) };
+            return account && { ...account, session: await startSession(account.id) };
           } catch (error) {
             throw new Error(signInErrorCode(error));
           }

@@ -35,7 +35,7 @@ export async function resolveIdentity(request: NextRequest): Promise<Identity | 
   }
   const session = await sessionToken(request);
   if (!session?.sub || !session.email || !session.sid) return null;
-  if (!(await isSessionLive(session.sid, session.sub))) return null;
+  if (!(await isSessionLive({ sid: session.sid, sub: session.sub, sexp: session.sexp }))) return null;
   return { id: session.sub, email: session.email, name: session.name ?? "", via: "session", scopes: [...TOKEN_SCOPES], sessionId: session.sid };
 }
 

@@ -20,6 +20,17 @@ describe("decodeSessionJwt", () => {
     await expect(decodeSessionJwt({ token: expired, secret })).rejects.toThrow(/exp/);
   });
 
+  it("refuses a tampered cookie and any header next-auth does not write", async () => {
+    const token = await encode({ token: { sub: "user-1" }, secret });
+    const [header, key, iv, ciphertext, tag] = token.split(".") as [string, string, string, string, string];
+    const flipped = Buffer.from(ciphertext, "base64url");
+    flipped[0]! ^= 1;
+    await expect(decodeSessionJwt({ token: [header, key, iv, flipped.toString("base64url"), tag].join("."), secret })).rejects.toThrow(/decryption/);
+    const zipped = Buffer.from(JSON.stringify({ alg: "dir", enc: "A256GCM", zip: "DEF" })).toString("base64url");
+    await expect(decodeSessionJwt({ token: [zipped, key, iv, ciphertext, tag].join("."), secret })).rejects.toThrow(/header/);
+    await expect(decodeSessionJwt({ token: "not.a.jwe", secret })).rejects.toThrow(/compact/);
+  });
+
   it("reads no cookie as no session", async () => {
     expect(await decodeSessionJwt({ token: undefined, secret })).toBeNull();
   });

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { GET as getWallet } from "@/app/api/v1/wallet/route";
 import { POST as changePasswordRoute } from "@/app/api/v1/me/password/route";
 import { db } from "@/lib/db";
-import { IDENTITY_CACHE_MS } from "@/lib/auth/sessions";
+import { EndedSessions, IDENTITY_CACHE_MS, startSession } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
 import { call, createTestUser, STRONG_PASSWORD } from "@/tests/helpers";
 import { pageSession, sessionHeaders, signInWithPassword, signOut } from "@/tests/next-auth";
@@ -45,6 +45,36 @@ describe("browser sessions end server-side", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("a session counts until the end its cookie carries, however live its row", async () => {
+    const user = await createTestUser("ended");
+    const session = await startSession(user.id);
+    const cookie = (sexp: number) => encode({ token: { sub: user.id, email: user.email, name: user.name, sid: session.sid, sexp }, secret: env().AUTH_SECRET });
+    expect((await wallet(await cookie(session.sexp))).status).toBe(200);
+    expect((await wallet(await cookie(Math.floor(Date.now() / 1000) - 1))).status).toBe(401);
+  });
+
+  it("a cookie issued before cookies carried the session's end works from its row, until signed out", async () => {
+    const user = await createTestUser("no-sexp");
+    const { sid } = await startSession(user.id);
+    const older = await encode({ token: { sub: user.id, email: user.email, name: user.name, sid }, secret: env().AUTH_SECRET });
+    expect((await wallet(older)).status).toBe(200);
+    await signOut(older);
+    expect((await wallet(older)).status).toBe(401);
+  });
+
+  it("an instance that starts late still knows every session signed out before it and not yet past its end", async () => {
+    const user = await createTestUser("late");
+    const [early, live] = [await startSession(user.id), await startSession(user.id)];
+    await db.session.update({ where: { id: early.sid }, data: { revokedAt: new Date(Date.now() - 3_600_000) } });
+    const instance = new EndedSessions();
+    expect(await instance.includes(early.sid, Date.now())).toBe(true);
+    expect(await instance.includes(live.sid, Date.now())).toBe(false);
+    // Signed out on yet another instance: heard of at the next look, not before.
+    await db.session.update({ where: { id: live.sid }, data: { revokedAt: new Date() } });
+    expect(await instance.includes(live.sid, Date.now())).toBe(false);
+    expect(await instance.includes(live.sid, Date.now() + IDENTITY_CACHE_MS)).toBe(true);
   });
 
   it("a cookie without a server-side session (issued before sessions existed) counts as signed out", async () => {

@@ -108,7 +108,9 @@ function toNextRequest(request: IncomingMessage, response: ServerResponse, port:
   response.once("close", () => {
     if (!response.writableFinished) hangUp.abort();
   });
-  const hasBody = method !== "GET" && method !== "HEAD";
+  // Only a request that says it has a body gets a stream (most POSTs here carry none).
+  const contentLength = request.headers["content-length"];
+  const hasBody = method !== "GET" && method !== "HEAD" && (request.headers["transfer-encoding"] !== undefined || (contentLength !== undefined && contentLength !== "0"));
   if (hasBody) {
     // Reading starts at once, so Node will not discard what the route leaves unread (a body
     // refused before it is read): end that connection rather than leave it stalled.

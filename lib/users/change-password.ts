@@ -1,5 +1,5 @@
 import { hashPassword } from "../auth/password";
-import { endOtherSessions } from "../auth/sessions";
+import { endOtherSessions, sessionsEnded } from "../auth/sessions";
 import { ValidationError } from "../errors";
 import { inTransaction } from "../transaction";
 import type { Identity } from "../auth/identity";
@@ -17,8 +17,9 @@ export async function changePassword(user: Identity, input: ChangePasswordBody):
     throw new ValidationError([{ field: "currentPassword", message: "is not your current password" }]);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await inTransaction(async (tx) => {
+  const ended = await inTransaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash }, select: { id: true } });
-    await endOtherSessions(user.id, user.sessionId, { tx });
+    return endOtherSessions(user.id, user.sessionId, tx);
   });
+  sessionsEnded(ended);
 }

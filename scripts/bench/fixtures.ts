@@ -12,9 +12,10 @@ export async function createSessionUsers(db: Db, count: number, authSecret: stri
   const expiresAt = new Date(Date.now() + 86_400_000);
   const sessions = await db.session.createManyAndReturn({ data: users.map((u) => ({ userId: u.id, expiresAt })), select: { id: true, userId: true } });
   const sessionOf = new Map(sessions.map((s) => [s.userId, s.id]));
+  const sexp = Math.floor(expiresAt.getTime() / 1000);
   return Promise.all(
     users.map(async (user) => {
-      const jwt = await encode({ token: { sub: user.id, email: user.email, name: user.name, sid: sessionOf.get(user.id) }, secret: authSecret });
+      const jwt = await encode({ token: { sub: user.id, email: user.email, name: user.name, sid: sessionOf.get(user.id), sexp }, secret: authSecret });
       return { id: user.id, cookie: `next-auth.session-token=${jwt}` };
     }),
   );
