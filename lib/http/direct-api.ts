@@ -93,16 +93,18 @@ function toNextRequest(request: IncomingMessage, response: ServerResponse, port:
   const method = request.method ?? "GET";
   const forwardedProto = request.headers["x-forwarded-proto"];
   const secure = forwardedProto ? forwardedProto === "https" : "encrypted" in request.socket;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else headers.set(name, value);
+  // Pairs, not a Headers: the Request copies what it is given into its own anyway.
+  const given = request.headers;
+  const headers: [string, string][] = [];
+  for (const name in given) {
+    const value = given[name];
+    if (Array.isArray(value)) for (const item of value) headers.push([name, item]);
+    else if (value !== undefined) headers.push([name, value]);
   }
-  if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", request.headers.host ?? "localhost");
-  if (!headers.has("x-forwarded-port")) headers.set("x-forwarded-port", String(port));
-  if (!headers.has("x-forwarded-proto")) headers.set("x-forwarded-proto", secure ? "https" : "http");
-  if (!headers.has("x-forwarded-for") && request.socket.remoteAddress) headers.set("x-forwarded-for", request.socket.remoteAddress);
+  if (given["x-forwarded-host"] === undefined) headers.push(["x-forwarded-host", given.host ?? "localhost"]);
+  if (given["x-forwarded-port"] === undefined) headers.push(["x-forwarded-port", String(port)]);
+  if (given["x-forwarded-proto"] === undefined) headers.push(["x-forwarded-proto", secure ? "https" : "http"]);
+  if (given["x-forwarded-for"] === undefined && request.socket.remoteAddress) headers.push(["x-forwarded-for", request.socket.remoteAddress]);
 
   const hangUp = new AbortController();
   response.once("close", () => {
