@@ -1,4 +1,7 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { expect, test } from "@playwright/test";
+import { SERVE_ARGS } from "../scripts/serve-args";
 import { PASSWORD } from "./support";
 
 test("sign-in never follows a callback to another site", async ({ page, baseURL }) => {
@@ -42,4 +45,20 @@ test("API answers carry the security headers and are compressed like pages", asy
   const document = await request.get("/api/v1/openapi.json", { headers: { "accept-encoding": "gzip" } });
   expect(document.headers()["content-encoding"]).toBe("gzip");
   expect((await document.json()).openapi).toMatch(/^3\.1/);
+});
+
+test("the production server refuses to start with an invalid configuration, naming the variable but not its value", async () => {
+  const secret = "too-short-a-secret";
+  const server = spawn(process.execPath, ["--import", "tsx", ...SERVE_ARGS], {
+    env: { ...process.env, NODE_ENV: "production", PORT: "3399", AUTH_SECRET: secret, CRON_SECRET: undefined },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(server, "exit")) as [number | null];
+  expect(code).toBe(1);
+  expect(output).toContain("AUTH_SECRET");
+  expect(output).not.toContain(secret);
+  expect(output).not.toContain("ready on");
 });

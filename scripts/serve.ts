@@ -17,6 +17,14 @@ const port = Number(process.env.PORT ?? 3000);
 process.env[PEER_SECRET_VARIABLE] = randomBytes(24).toString("base64url");
 const app = next({ dev: false, port });
 await app.prepare();
+// Next only logs a configuration its instrumentation refused, and would go on serving.
+const { env } = await import("../lib/env");
+try {
+  env();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 const handle = app.getRequestHandler();
 // Imported only now: next/server needs the async storage that preparing Next sets up.
 const { loadDirectApi } = await import("../lib/http/direct-api");
