@@ -77,12 +77,14 @@ export async function runOnce(req: IdempotentRequest, work: (tx: SqlTx) => Promi
       const replay = replayOf(req, claim);
       if (replay) return replay;
       const response = await work(tx);
+      // Read once and answered from the same text (a clone would split the body in two streams).
+      const answer = await response.text();
       // The answer is stored by the round trip that commits.
       await tx.commitWith(
         sql`INSERT INTO idempotency_records (user_id, scope, key, request_hash, response_status, response_body)
-            VALUES (${req.userId}::uuid, ${req.scope}, ${req.key}, ${req.requestHash}, ${response.status}, ${await response.clone().text()}::jsonb)`,
+            VALUES (${req.userId}::uuid, ${req.scope}, ${req.key}, ${req.requestHash}, ${response.status}, ${answer}::jsonb)`,
       );
-      return response;
+      return jsonText(answer, response.status, Object.fromEntries(response.headers));
     });
   } catch (error) {
     // A twin committed in the instant between our look and our lock: its answer is the answer.

@@ -48,9 +48,9 @@ export interface RouteConfig<A extends AuthMode, P, Q, B, I> {
   queue?: QueueRequirement<A, P, Q, B>;
   /**
    * Requires an Idempotency-Key and runs the handler at most once per (user, this scope, key),
-   * inside a transaction (`tx`) that also stores its answer; retries get that answer back.
-   * The queue requirement is checked only for requests that are not replays, so a retried
-   * payment still gets its receipt after paying ended the shopping session.
+   * inside a transaction (`tx`) that also stores its answer; retries get that answer back,
+   * even when a limit or the queue requirement refuses them, so a retried payment still
+   * gets its receipt after paying ended the shopping session.
    */
   idempotent?: I;
   /** How the route appears in the OpenAPI document. */
@@ -129,13 +129,21 @@ export function route(config: AnyRouteConfig, handler: Handler<AuthMode, Schema,
 
       const input = { user, params, query, body } as QueueInput<AuthMode, Schema, Schema, Schema>;
       const once = config.idempotent ? idempotentRequest(request, user!.id, config.idempotent, body) : null;
-      const replay = once && (await findReplay(once));
+      let queue: QueueClaims | ActivePlace | null = null;
+      let replay: Response | null = null;
+      try {
+        if (config.rateLimit) await enforceRateLimit(config.rateLimit, { userKey: user?.id, ip: clientIp(request.headers, env().TRUSTED_PROXY) });
+        queue = user && config.queue ? await checkQueueToken(config.queue, request, user.id, input) : null;
+      } catch (refusal) {
+        // A retry of what already happened is answered whatever the limits, the limiter's
+        // health or the shopping time (paying ends it). Looked up only when refused: the
+        // transaction below looks again anyway, so the usual request pays no extra round trip.
+        replay = once && (await findReplay(once));
+        if (!replay) throw refusal;
+      }
       if (replay) {
-        // A retry of what already happened is answered, whatever the limits or the limiter's health.
         response = replay;
       } else {
-        if (config.rateLimit) await enforceRateLimit(config.rateLimit, { userKey: user?.id, ip: clientIp(request.headers, env().TRUSTED_PROXY) });
-        const queue = user && config.queue ? await checkQueueToken(config.queue, request, user.id, input) : null;
         let committed: (() => Promise<unknown>)[] = [];
         const run = (tx: SqlTx | null) => {
           committed = []; // a transaction attempt that is retried leaves no follow-ups behind

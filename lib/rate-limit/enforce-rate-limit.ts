@@ -28,7 +28,8 @@ function rateLimiter(): RateLimiter {
 const scaled = (rule: RateLimitRule): RateLimitRule => ({ ...rule, limit: Math.max(1, Math.round(rule.limit * env().RATE_LIMIT_MULTIPLIER)) });
 
 // Keys are hashes: bounded in size whatever a client sends, and no emails or addresses at rest.
-const keyOf = (name: string, kind: string, identity: string) => `${name}:${kind}:${createHash("sha256").update(identity).digest("base64url")}`;
+export const rateLimitKey = (name: RateLimitName, kind: "ip" | "user", identity: string) =>
+  `${name}:${kind}:${createHash("sha256").update(identity).digest("base64url")}`;
 
 /** Counts the request against the action's per-user and per-IP limits; throws RATE_LIMITED past either. */
 export async function enforceRateLimit(
@@ -37,8 +38,8 @@ export async function enforceRateLimit(
   limiter: RateLimiter = rateLimiter(),
 ): Promise<void> {
   const rules: RateLimitRules = RATE_LIMITS[name];
-  const hits = [{ key: keyOf(name, "ip", who.ip), rule: scaled(rules.perIp) }];
-  if (rules.perUser && who.userKey) hits.push({ key: keyOf(name, "user", who.userKey), rule: scaled(rules.perUser) });
+  const hits = [{ key: rateLimitKey(name, "ip", who.ip), rule: scaled(rules.perIp) }];
+  if (rules.perUser && who.userKey) hits.push({ key: rateLimitKey(name, "user", who.userKey), rule: scaled(rules.perUser) });
   let results;
   try {
     results = await limiter.hitAll(hits);

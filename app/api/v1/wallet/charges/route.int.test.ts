@@ -5,6 +5,7 @@ import { GET as TRANSACTIONS } from "@/app/api/v1/wallet/transactions/route";
 import { GET as WALLET } from "@/app/api/v1/wallet/route";
 import { createAccessToken } from "@/lib/auth/access-tokens";
 import { db } from "@/lib/db";
+import { rateLimitKey } from "@/lib/rate-limit/enforce-rate-limit";
 import { createAccessTokenBody } from "@/lib/schemas/access-tokens";
 import { MAX_BALANCE, MAX_CHARGE } from "@/lib/wallet/policy";
 import { call, createTestUser } from "@/tests/helpers";
@@ -51,6 +52,23 @@ describe("wallet charges", () => {
     expect(later.headers.get("idempotent-replayed")).toBe("true");
     expect(later.body).toEqual(created[0]!.body);
     expect(await db.ledgerEntry.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("answers a retry with its stored answer even once the account is past its limit; a new charge gets 429", async () => {
+    const user = await createTestUser();
+    const key = randomUUID();
+    const first = await charge(user.auth, 3_000, key);
+    expect(first.status).toBe(201);
+    // Past the per-account limit for the rest of this window.
+    await db.rateLimitCounter.updateMany({ where: { key: rateLimitKey("charges", "user", user.id) }, data: { count: 1_000_000 } });
+    const retry = await charge(user.auth, 3_000, key);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.body).toEqual(first.body);
+    const fresh = await charge(user.auth, 3_000);
+    expect(fresh.status).toBe(429);
+    expect(fresh.body.code).toBe("RATE_LIMITED");
+    expect((await db.wallet.findUniqueOrThrow({ where: { userId: user.id } })).balance).toBe(3_000);
   });
 
   it("answers 422 for a used key with a different body, and 400 without a key", async () => {
