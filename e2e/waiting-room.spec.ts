@@ -79,3 +79,33 @@ test("the waiting room asks strangers to sign in first", async ({ page, request 
   expect(anonymous.status()).toBe(401);
   expect(anonymous.headers()["content-type"]).toBe("application/problem+json");
 });
+
+test("a place taken on a first visit, before the page knows who is signed in, is kept", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signUpAndSignIn(page, "First Visit Fan");
+  const concertId = await concertIdByTitle(page, "Aurora Lights Tour");
+  // Signed in, but nothing of ours stored yet (a first visit), and the session slow to come.
+  await page.evaluate(() => localStorage.clear());
+  let sendSession!: () => void;
+  const sessionSent = new Promise<void>((resolve) => (sendSession = resolve));
+  await page.route("**/api/auth/session", async (route) => {
+    await sessionSent;
+    await route.continue();
+  });
+  const storedToken = () => page.evaluate((id) => localStorage.getItem(`stagepass.queue.${id}`), concertId);
+  await page.goto(`/concerts/${concertId}/queue`);
+  await expect.poll(storedToken).not.toBeNull();
+  const token = await storedToken();
+
+  sendSession();
+  // The page has learnt who is signed in once it records them as the stored values' owner.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("stagepass.owner"))).not.toBeNull();
+  expect(await storedToken()).toBe(token);
+
+  // Leaves, so the line's one shopping place is free for the other tests.
+  const left = await page.evaluate(
+    (queueToken) => fetch("/api/v1/queue", { method: "DELETE", headers: { "x-queue-token": queueToken! } }).then((r) => r.status),
+    token,
+  );
+  expect(left).toBe(204);
+});

@@ -18,11 +18,17 @@ export function writeStoredValue(key: string, value: string | null) {
 /**
  * Stored values belong to the account signed in when they were written: when another
  * account (or nobody) is signed in, they are all dropped, so no held seats or place in
- * line of one person ever shows to the next, whichever tab they signed out in.
+ * line of one person ever shows to the next, whichever tab they signed out in. Values
+ * written while no owner was recorded yet (a first visit: the place in line can arrive
+ * before the page has learnt who is signed in) are the signed-in account's own: signing
+ * out leaves no values behind, so nobody else can have written them.
  */
 export function claimStoredValues(userId: string | null) {
-  if (window.localStorage.getItem(OWNER) === userId) return;
-  for (const key of Object.keys(window.localStorage)) if (key.startsWith(PREFIX)) window.localStorage.removeItem(key);
+  const owner = window.localStorage.getItem(OWNER);
+  if (owner === userId) return;
+  if (owner !== null || userId === null) {
+    for (const key of Object.keys(window.localStorage)) if (key.startsWith(PREFIX)) window.localStorage.removeItem(key);
+  }
   if (userId) window.localStorage.setItem(OWNER, userId);
   window.dispatchEvent(new Event(EVENT));
 }
