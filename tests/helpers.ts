@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { createAccessToken } from "@/lib/auth/access-tokens";
+import { TOKEN_SCOPES } from "@/lib/auth/scopes";
 import { db } from "@/lib/db";
 import { enterQueue, type EnteredQueue } from "@/lib/queue/enter-queue";
 import { getQueueStatus } from "@/lib/queue/get-queue-status";
@@ -36,7 +37,7 @@ export async function call(handler: Handler, options: CallOptions = {}) {
 }
 
 /** Every scope, the default expiry. */
-const testToken = createAccessTokenBody.parse({ name: "tests" });
+const testToken = createAccessTokenBody.parse({ name: "tests", scopes: [...TOKEN_SCOPES] });
 
 export function uniqueEmail(label = "fan"): string {
   return `${label}-${randomUUID()}@example.test`;

@@ -6,7 +6,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { LocalTime } from "@/components/ui/local-time";
 import { TextField } from "@/components/ui/text-field";
 import { useProblemText } from "@/components/ui/use-problem-text";
-import { TOKEN_SCOPES, type TokenScope } from "@/lib/auth/scopes";
+import { DEFAULT_TOKEN_SCOPES, TOKEN_SCOPES, type TokenScope } from "@/lib/auth/scopes";
 import { TOKEN_LIFETIMES_DAYS } from "@/lib/schemas/access-tokens";
 import { useAccessTokens, useCreateAccessToken, useRevokeAccessToken } from "./account-api";
 
@@ -58,7 +58,7 @@ export function AccessTokens() {
           <legend className="text-sm font-medium text-slate-700">{t("scopes")}</legend>
           {TOKEN_SCOPES.map((scope) => (
             <label key={scope} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="scopes" value={scope} defaultChecked />
+              <input type="checkbox" name="scopes" value={scope} defaultChecked={DEFAULT_TOKEN_SCOPES.includes(scope)} />
               {t(`scope.${scope}`)}
             </label>
           ))}

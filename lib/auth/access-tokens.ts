@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { DomainError, NotFoundError } from "../errors";
 import { afterCursor, newestFirst, newestFirstCursorOf, toPage, type Page, type PageQuery } from "../pagination";
@@ -7,6 +6,7 @@ import { inTransaction } from "../transaction";
 import { processCache } from "../ttl-cache";
 import type { Identity } from "./identity";
 import { TOKEN_SCOPES, type TokenScope } from "./scopes";
+import { hashSecretToken, newSecretToken } from "./secret-token";
 import { IDENTITY_CACHE_MS } from "./sessions";
 
 const TOKEN_PREFIX = "sp_";
@@ -14,10 +14,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Live (unrevoked, unexpired) tokens a user may have at once. */
 export const MAX_LIVE_TOKENS = 20;
-
-export function hashAccessToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 const viewSelect = { id: true, name: true, prefix: true, scopes: true, createdAt: true, expiresAt: true, lastUsedAt: true } as const;
 
@@ -44,7 +40,7 @@ const liveAt = (now: Date) => ({ revokedAt: null, expiresAt: { gt: now } });
  * requests cannot both pass the count.
  */
 export async function createAccessToken(userId: string, input: CreateAccessTokenBody, now = new Date()): Promise<AccessTokenView & { token: string }> {
-  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const token = newSecretToken(TOKEN_PREFIX);
   const record = await inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM users WHERE id = ${userId}::uuid FOR NO KEY UPDATE`;
     if ((await tx.accessToken.count({ where: { userId, ...liveAt(now) } })) >= MAX_LIVE_TOKENS) {
@@ -58,7 +54,7 @@ export async function createAccessToken(userId: string, input: CreateAccessToken
         scopes: TOKEN_SCOPES.filter((scope) => input.scopes.includes(scope)),
         expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
         prefix: token.slice(0, TOKEN_PREFIX.length + 6),
-        tokenHash: hashAccessToken(token),
+        tokenHash: hashSecretToken(token),
       },
       select: viewSelect,
     });
@@ -92,7 +88,7 @@ const liveTokens = processCache<string, { tokenId: string; identity: Omit<Identi
 /** The owner of a live token and what the token may do, or null for an unknown, revoked or expired one. */
 export async function findIdentityByAccessToken(token: string, now = new Date()): Promise<Omit<Identity, "via"> | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const tokenHash = hashAccessToken(token);
+  const tokenHash = hashSecretToken(token);
   const cached = liveTokens.get(tokenHash, now.getTime());
   if (cached) return cached.identity;
   const record = await db.accessToken.findUnique({

@@ -31,6 +31,13 @@ export const errorTable: Record<ErrorCode, { status: number; title: string }> = 
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: "Idempotency-Key used for another request" },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, title: "A request with this Idempotency-Key is in progress" },
   INSUFFICIENT_BALANCE: { status: 409, title: "Insufficient balance" },
+  // A fan (a member of no organization) is refused; a member of another one is not told the organization exists (404).
+  ORGANIZER_REQUIRED: { status: 403, title: "Organizer access required" },
+  ROLE_REQUIRED: { status: 403, title: "Your role in this organization does not allow this" },
+  LAST_OWNER: { status: 409, title: "An organization needs an owner" },
+  ALREADY_MEMBER: { status: 409, title: "Already a member" },
+  INVITE_EXPIRED: { status: 410, title: "Invitation expired" },
+  INVITE_FOR_ANOTHER_EMAIL: { status: 403, title: "Invitation is for another email" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   SERVICE_UNAVAILABLE: { status: 503, title: "Service unavailable" },
   INTERNAL: { status: 500, title: "Internal error" },

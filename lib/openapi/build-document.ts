@@ -132,7 +132,7 @@ export function buildOpenApiDocument(operations: Operation[]) {
         FIRST_BOOKING_GUIDE,
     },
     servers: [{ url: "/" }],
-    tags: ["Account", "Catalogue", "Waiting room", "Booking", "Wallet", "Payments", "Operations"].map((name) => ({ name })),
+    tags: ["Account", "Catalogue", "Waiting room", "Booking", "Wallet", "Payments", "Organizer", "Operations"].map((name) => ({ name })),
     paths,
     components: {
       schemas: { Problem: problemSchema },

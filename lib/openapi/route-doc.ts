@@ -5,7 +5,7 @@ import type { ErrorCode } from "../errors";
 export interface RouteDoc {
   summary: string;
   description?: string;
-  tag: "Account" | "Catalogue" | "Waiting room" | "Booking" | "Wallet" | "Payments" | "Operations";
+  tag: "Account" | "Catalogue" | "Waiting room" | "Booking" | "Wallet" | "Payments" | "Organizer" | "Operations";
   /** Success responses: a schema for JSON bodies, or null for an empty body. */
   responses: Partial<Record<200 | 201 | 204 | 503, { description: string; schema: z.ZodType | null }>>;
   /** Errors specific to this operation (the wrapper's own — validation, auth, queue token, rate limit — are added). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TOKEN_SCOPES } from "../auth/scopes";
+import { DEFAULT_TOKEN_SCOPES, TOKEN_SCOPES } from "../auth/scopes";
 import { idParam } from "./ids";
 import { text } from "./text";
 
@@ -10,8 +10,8 @@ export const tokenScope = z.enum(TOKEN_SCOPES);
 
 export const createAccessTokenBody = z.object({
   name: text().trim().min(1, "is required").max(60, "must be at most 60 characters"),
-  // Without a choice a token acts fully as you, as tokens always did; ["read"] is read-only.
-  scopes: z.array(tokenScope).min(1, "must name at least one scope").max(TOKEN_SCOPES.length).default([...TOKEN_SCOPES]),
+  // Without a choice a token acts as you, as a fan, as tokens always did; ["read"] is read-only.
+  scopes: z.array(tokenScope).min(1, "must name at least one scope").max(TOKEN_SCOPES.length).default([...DEFAULT_TOKEN_SCOPES]),
   expiresInDays: z.literal(TOKEN_LIFETIMES_DAYS, `must be one of ${TOKEN_LIFETIMES_DAYS.join(", ")}`).default(30),
 });
 export type CreateAccessTokenBody = z.infer<typeof createAccessTokenBody>;

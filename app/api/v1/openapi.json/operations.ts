@@ -13,6 +13,11 @@ import * as password from "@/app/api/v1/me/password/route";
 import * as reservations from "@/app/api/v1/me/reservations/route";
 import * as token from "@/app/api/v1/me/tokens/[tokenId]/route";
 import * as tokens from "@/app/api/v1/me/tokens/route";
+import * as acceptInvite from "@/app/api/v1/organizer/invites/accept/route";
+import * as member from "@/app/api/v1/organizer/organizations/[orgId]/members/[userId]/route";
+import * as members from "@/app/api/v1/organizer/organizations/[orgId]/members/route";
+import * as organization from "@/app/api/v1/organizer/organizations/[orgId]/route";
+import * as organizations from "@/app/api/v1/organizer/organizations/route";
 import * as payments from "@/app/api/v1/payments/route";
 import * as queue from "@/app/api/v1/queue/route";
 import * as queueStatus from "@/app/api/v1/queue/status/route";
@@ -49,6 +54,11 @@ const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/me/holds", myHolds],
   ["/api/v1/me/reservations", reservations],
   ["/api/v1/me/orders/{orderNumber}", order],
+  ["/api/v1/organizer/organizations", organizations],
+  ["/api/v1/organizer/organizations/{orgId}", organization],
+  ["/api/v1/organizer/organizations/{orgId}/members", members],
+  ["/api/v1/organizer/organizations/{orgId}/members/{userId}", member],
+  ["/api/v1/organizer/invites/accept", acceptInvite],
   ["/api/v1/health", health],
   ["/api/v1/health/live", live],
   ["/api/cron/tick", tick],

@@ -35,7 +35,7 @@ describe("personal access tokens: scopes and expiry", () => {
     expect((await list()).body.items[0]).toMatchObject({ id: made.body.id, scopes: ["read"], expiresAt: made.body.expiresAt });
     expect(await identityOf(made.body.token)).toMatchObject({ via: "token", scopes: ["read"] });
 
-    // Stored in one order; without a choice: every scope, for 30 days.
+    // Stored in one order; without a choice: a fan's scopes (not organizer), for 30 days.
     const full = await create({ name: "script", scopes: ["payments", "read", "booking"] });
     expect(full.body.scopes).toEqual(["read", "booking", "payments"]);
     const fallback = await create({ name: "defaults" });

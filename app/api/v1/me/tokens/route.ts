@@ -13,7 +13,7 @@ export const POST = route(
     body: createAccessTokenBody,
     doc: {
       summary: "Create a personal access token",
-      description: `Scopes default to all of them (read, booking, payments); ["read"] makes a read-only token. Every token expires (default 30 days, at most 365). At most ${MAX_LIVE_TOKENS} live tokens per account.`,
+      description: `Scopes default to everything a fan does (read, booking, payments); "organizer" (the organizer console) must be asked for; ["read"] makes a read-only token. Every token expires (default 30 days, at most 365). At most ${MAX_LIVE_TOKENS} live tokens per account.`,
       tag: "Account",
       responses: { 201: { description: "The token; its secret is shown only here", schema: createdAccessTokenView } },
       errors: ["ACCESS_TOKEN_LIMIT_REACHED"],

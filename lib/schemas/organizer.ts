@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { idParam } from "./ids";
+import { text } from "./text";
+import { email } from "./users";
+
+export const ORGANIZATION_ROLES = ["OWNER", "MANAGER", "STAFF"] as const;
+export const organizationRole = z.enum(ORGANIZATION_ROLES);
+export type OrganizationRoleName = z.infer<typeof organizationRole>;
+
+export const createOrganizationBody = z.object({
+  name: text().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+});
+export type CreateOrganizationBody = z.infer<typeof createOrganizationBody>;
+
+export const organizationParams = z.object({ orgId: idParam("must be an organization id") });
+export const memberParams = organizationParams.extend({ userId: idParam("must be a user id") });
+
+export const organizationView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  /** Your role in it. */
+  role: organizationRole,
+  createdAt: z.iso.datetime(),
+});
+export type OrganizationView = z.infer<typeof organizationView>;
+
+export const memberView = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: organizationRole,
+  joinedAt: z.iso.datetime(),
+});
+export type MemberView = z.infer<typeof memberView>;
+
+export const inviteView = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: organizationRole,
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export type InviteView = z.infer<typeof inviteView>;
+
+export const membersView = z.object({
+  members: z.array(memberView),
+  /** Invitations not yet accepted and not expired (their links are shown only when made). */
+  invites: z.array(inviteView),
+});
+export type MembersView = z.infer<typeof membersView>;
+
+export const inviteMemberBody = z.object({
+  email,
+  role: organizationRole,
+});
+export type InviteMemberBody = z.infer<typeof inviteMemberBody>;
+
+/** Only answer to an invitation carries its secret, in the link to send. */
+export const createdInviteView = inviteView.extend({
+  token: z.string(),
+  /** The page that accepts it, relative to this site: /organizer/invites/{token}. */
+  path: z.string(),
+});
+
+export const changeRoleBody = z.object({ role: organizationRole });
+
+export const acceptInviteBody = z.object({ token: text().min(1, "is required").max(200, "is not an invitation") });
