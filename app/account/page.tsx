@@ -14,7 +14,8 @@ export default async function AccountPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">{t("account")}</h1>
       <p className="text-slate-600">
-        {user.name} · {user.email} · <Link href="/docs" className="text-brand-600 underline hover:no-underline">{t("docs")}</Link>
+        {user.name} · {user.email} · <Link href="/docs" className="text-brand-600 underline hover:no-underline">{t("docs")}</Link> ·{" "}
+        <Link href="/organizer" className="text-brand-600 underline hover:no-underline">{t("organizer")}</Link>
       </p>
       <AccessTokens />
       <ChangePasswordForm />
