@@ -238,6 +238,40 @@ test.describe.serial("API scenarios", () => {
     await call("DELETE", "/api/v1/queue", { headers: shopB });
   });
 
+  test("organizations, members and invitations", async () => {
+    // With the browser session: the scenario tokens carry a fan's scopes only.
+    const organizations = "/api/v1/organizer/organizations";
+    const organization = `${organizations}/{orgId}`;
+    const members = `${organization}/members`;
+    const member = `${members}/{userId}`;
+    const accept = "/api/v1/organizer/invites/accept";
+    const made = await call("POST", organizations, { context: a.context, data: { name: "Scenario Live" } });
+    expect(made.status).toBe(201);
+    const orgId = made.body.id as string;
+    expect((await call("GET", organizations, { context: a.context })).body.items).toEqual([made.body]);
+    expect((await call("GET", organization, { context: a.context, params: { orgId } })).body.role).toBe("OWNER");
+    expect((await call("GET", organization, { headers: a.auth, params: { orgId } })).body.code).toBe("INSUFFICIENT_SCOPE");
+    // A fan is refused; a member of another organization is not told this one exists.
+    expect((await call("GET", organization, { context: b.context, params: { orgId } })).body.code).toBe("ORGANIZER_REQUIRED");
+    expect((await call("POST", organizations, { context: c.context, data: { name: "Elsewhere Live" } })).status).toBe(201);
+    expect((await call("GET", members, { context: c.context, params: { orgId } })).body.code).toBe("NOT_FOUND");
+
+    const invite = await call("POST", members, { context: a.context, params: { orgId }, data: { email: b.email, role: "STAFF" } });
+    expect(invite.status).toBe(201);
+    expect((await call("POST", accept, { context: c.context, data: { token: invite.body.token } })).body.code).toBe("INVITE_FOR_ANOTHER_EMAIL");
+    expect((await call("POST", accept, { context: b.context, data: { token: invite.body.token } })).body).toEqual({ organizationId: orgId, role: "STAFF" });
+    expect((await call("POST", members, { context: a.context, params: { orgId }, data: { email: b.email, role: "STAFF" } })).body.code).toBe("ALREADY_MEMBER");
+    const listed = await call("GET", members, { context: b.context, params: { orgId } });
+    const idOf = (email: string) => (listed.body.members as { userId: string; email: string }[]).find((m) => m.email === email)!.userId;
+    expect((await call("POST", members, { context: b.context, params: { orgId }, data: { email: c.email, role: "STAFF" } })).body.code).toBe("ROLE_REQUIRED");
+
+    expect((await call("PATCH", member, { context: a.context, params: { orgId, userId: idOf(a.email) }, data: { role: "MANAGER" } })).body.code).toBe("LAST_OWNER");
+    expect((await call("PATCH", member, { context: a.context, params: { orgId, userId: idOf(b.email) }, data: { role: "MANAGER" } })).status).toBe(204);
+    // Leaving is for good: the used invitation does not bring anyone back.
+    expect((await call("DELETE", member, { context: b.context, params: { orgId, userId: idOf(b.email) } })).status).toBe(204);
+    expect((await call("POST", accept, { context: b.context, data: { token: invite.body.token } })).body.code).toBe("INVITE_EXPIRED");
+  });
+
   test("every operation was shown working, and every error code a client can cause was seen", () => {
     const allCodes = new Set<string>();
     for (const [path, methods] of Object.entries(doc.paths)) {

@@ -7,6 +7,14 @@ export const DEMO_USER = {
   startingBalance: 500_000,
 } as const;
 
+/** The demo organization's owner, for the organizer console. */
+export const DEMO_ORGANIZER = {
+  email: "organizer@stagepass.dev",
+  password: "stagepass-organizer-1",
+  name: "Demo Organizer",
+  organization: "Stagepass Live",
+} as const;
+
 export interface SectionLayout {
   section: string;
   tier: string;

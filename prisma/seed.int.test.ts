@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
-import { DEMO_CONCERTS, DEMO_USER } from "./demo-data";
+import { DEMO_CONCERTS, DEMO_ORGANIZER, DEMO_USER } from "./demo-data";
 import { seedDemoData } from "./seed";
 
 async function counts() {
@@ -11,6 +11,7 @@ async function counts() {
     seats: await db.seat.count(),
     users: await db.user.count({ where: { email: DEMO_USER.email } }),
     ledger: await db.ledgerEntry.count({ where: { wallet: { user: { email: DEMO_USER.email } } } }),
+    organizerMemberships: await db.organizationMember.count({ where: { user: { email: DEMO_ORGANIZER.email } } }),
   };
 }
 
@@ -46,6 +47,13 @@ describe("seedDemoData", () => {
     const ledger = await db.ledgerEntry.aggregate({ where: { userId: identity!.id }, _sum: { amount: true } });
     expect(wallet.balance).toBe(DEMO_USER.startingBalance);
     expect(ledger._sum.amount).toBe(wallet.balance);
+  });
+
+  it("lets the demo organizer sign in as the owner of the demo organization", async () => {
+    const identity = await verifyCredentials(DEMO_ORGANIZER.email, DEMO_ORGANIZER.password);
+    expect(identity?.email).toBe(DEMO_ORGANIZER.email);
+    const memberships = await db.organizationMember.findMany({ where: { userId: identity!.id }, select: { role: true, organization: { select: { name: true } } } });
+    expect(memberships).toEqual([{ role: "OWNER", organization: { name: DEMO_ORGANIZER.organization } }]);
   });
 
   it("tops a concert up with new dates once its seeded dates have passed", async () => {

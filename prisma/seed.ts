@@ -1,10 +1,11 @@
-// Seeds the demo catalogue and account. Safe to run again: existing concerts, dates and
-// the demo user are left alone, and a concert only gets new dates when it has fewer
-// upcoming ones than the demo plan (so the demo stays bookable as time passes).
+// Seeds the demo catalogue, the demo fan and the demo organizer. Safe to run again:
+// existing concerts, dates and demo accounts are left alone, and a concert only gets new
+// dates when it has fewer upcoming ones than the demo plan (so the demo stays bookable as
+// time passes).
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "../lib/auth/password";
 import { createPrismaClient, type Db } from "../lib/db";
-import { DEMO_CONCERTS, DEMO_USER, seatsFor, type DemoConcert } from "./demo-data";
+import { DEMO_CONCERTS, DEMO_ORGANIZER, DEMO_USER, seatsFor, type DemoConcert } from "./demo-data";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -65,6 +66,23 @@ export async function seedDemoData(db: Db, now = new Date()) {
     select: { id: true },
   });
   for (const concert of DEMO_CONCERTS) await seedConcert(db, concert, now);
+  await seedOrganizer(db);
+}
+
+// The organizer account and its organization (made once: an organizer who already belongs to one is left alone).
+async function seedOrganizer(db: Db) {
+  const organizer = await db.user.upsert({
+    where: { email: DEMO_ORGANIZER.email },
+    update: {},
+    create: { email: DEMO_ORGANIZER.email, name: DEMO_ORGANIZER.name, passwordHash: await hashPassword(DEMO_ORGANIZER.password), wallet: { create: {} } },
+    select: { id: true },
+  });
+  await db.$transaction(async (tx) => {
+    // Seeds running at once take turns here, so only one makes the organization.
+    await tx.$queryRaw`SELECT 1 FROM users WHERE id = ${organizer.id}::uuid FOR UPDATE`;
+    if (await tx.organizationMember.count({ where: { userId: organizer.id } })) return;
+    await tx.organization.create({ data: { name: DEMO_ORGANIZER.organization, members: { create: { userId: organizer.id, role: "OWNER" } } } });
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
