@@ -270,6 +270,18 @@ test.describe.serial("API scenarios", () => {
     // Leaving is for good: the used invitation does not bring anyone back.
     expect((await call("DELETE", member, { context: b.context, params: { orgId, userId: idOf(b.email) } })).status).toBe(204);
     expect((await call("POST", accept, { context: b.context, data: { token: invite.body.token } })).body.code).toBe("INVITE_EXPIRED");
+
+    // Venues: a layout document, saved in versions.
+    const layout = { sections: [{ name: "Floor", x: 0, y: 0, rows: [{ label: "A", seats: 10 }, { label: "B", seats: 10, skip: [4] }] }] };
+    const venue = await call("POST", "/api/v1/organizer/venues", { context: a.context, data: { organizationId: orgId, name: "Scenario Hall", layout } });
+    expect(venue.body).toMatchObject({ layoutVersion: 1, seatCount: 20 });
+    const venueId = venue.body.id as string;
+    expect((await call("GET", "/api/v1/organizer/venues?organizationId={orgId}", { context: a.context, params: { orgId } })).body.items).toHaveLength(1);
+    expect((await call("GET", "/api/v1/organizer/venues/{venueId}", { context: a.context, params: { venueId } })).body.layout.sections[0].rows[1].skip).toEqual([4]);
+    const wider = { sections: [{ ...layout.sections[0]!, rows: [...layout.sections[0]!.rows, { label: "C", seats: 12 }] }] };
+    expect((await call("PATCH", "/api/v1/organizer/venues/{venueId}", { context: a.context, params: { venueId }, data: { layout: wider, layoutVersion: 1 } })).body.layoutVersion).toBe(2);
+    const stale = await call("PATCH", "/api/v1/organizer/venues/{venueId}", { context: a.context, params: { venueId }, data: { layout, layoutVersion: 1 } });
+    expect(stale.body.code).toBe("LAYOUT_VERSION_CONFLICT");
   });
 
   test("every operation was shown working, and every error code a client can cause was seen", () => {

@@ -29,6 +29,8 @@ describe("decodeSessionJwt", () => {
     const zipped = Buffer.from(JSON.stringify({ alg: "dir", enc: "A256GCM", zip: "DEF" })).toString("base64url");
     await expect(decodeSessionJwt({ token: [zipped, key, iv, ciphertext, tag].join("."), secret })).rejects.toThrow(/header/);
     await expect(decodeSessionJwt({ token: "not.a.jwe", secret })).rejects.toThrow(/compact/);
+    // Another spelling of the same bytes (the decoder would skip the stray character) is refused too.
+    await expect(decodeSessionJwt({ token: [header, key, iv, `${ciphertext.slice(0, 4)}!${ciphertext.slice(4)}`, tag].join("."), secret })).rejects.toThrow(/compact/);
   });
 
   it("reads no cookie as no session", async () => {

@@ -18,6 +18,8 @@ function keyFor(secret: string | Buffer, salt: string): Buffer {
   return key;
 }
 
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
 /** Seconds of clock difference forgiven on `exp` and `nbf`, as next-auth allows. */
 const CLOCK_TOLERANCE_SECONDS = 15;
 
@@ -33,7 +35,9 @@ export async function decodeSessionJwt({ token, secret, salt = "" }: JWTDecodePa
 
 function decryptSessionJwt(token: string, key: Buffer, nowMs: number): JWT {
   const parts = token.split(".");
-  if (parts.length !== 5) throw new SessionJwtError("not a compact JWE");
+  // Strictly base64url: Node's decoder skips other characters, which would let one cookie be
+  // spelled many ways (each its own entry in the decoded-cookie cache).
+  if (parts.length !== 5 || !parts.every((part) => BASE64URL.test(part))) throw new SessionJwtError("not a compact JWE");
   const [protectedHeader, encryptedKey, iv, ciphertext, tag] = parts as [string, string, string, string, string];
   const header = parseJson(Buffer.from(protectedHeader, "base64url"), "header");
   // Exactly what next-auth writes; anything else (compression, critical extensions) is refused.

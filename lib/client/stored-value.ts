@@ -15,21 +15,24 @@ export function writeStoredValue(key: string, value: string | null) {
   window.dispatchEvent(new Event(EVENT));
 }
 
+// The owner recorded when someone signs out: values written after it (by a tab of theirs
+// still open) are not the next account's.
+const SIGNED_OUT = "";
+
 /**
  * Stored values belong to the account signed in when they were written: when another
  * account (or nobody) is signed in, they are all dropped, so no held seats or place in
  * line of one person ever shows to the next, whichever tab they signed out in. Values
- * written while no owner was recorded yet (a first visit: the place in line can arrive
- * before the page has learnt who is signed in) are the signed-in account's own: signing
- * out leaves no values behind, so nobody else can have written them.
+ * written before any owner was ever recorded (a first visit: the place in line can arrive
+ * before the page has learnt who is signed in) are the signed-in account's own.
  */
 export function claimStoredValues(userId: string | null) {
   const owner = window.localStorage.getItem(OWNER);
-  if (owner === userId) return;
+  if (owner === (userId ?? SIGNED_OUT)) return;
   if (owner !== null || userId === null) {
     for (const key of Object.keys(window.localStorage)) if (key.startsWith(PREFIX)) window.localStorage.removeItem(key);
   }
-  if (userId) window.localStorage.setItem(OWNER, userId);
+  window.localStorage.setItem(OWNER, userId ?? SIGNED_OUT);
   window.dispatchEvent(new Event(EVENT));
 }
 

@@ -38,6 +38,7 @@ export const errorTable: Record<ErrorCode, { status: number; title: string }> = 
   ALREADY_MEMBER: { status: 409, title: "Already a member" },
   INVITE_EXPIRED: { status: 410, title: "Invitation expired" },
   INVITE_FOR_ANOTHER_EMAIL: { status: 403, title: "Invitation is for another email" },
+  LAYOUT_VERSION_CONFLICT: { status: 409, title: "The layout changed since you loaded it" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   SERVICE_UNAVAILABLE: { status: 503, title: "Service unavailable" },
   INTERNAL: { status: 500, title: "Internal error" },

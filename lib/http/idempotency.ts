@@ -73,9 +73,10 @@ export async function runOnce(req: IdempotentRequest, work: (tx: SqlTx) => Promi
               FROM (SELECT 1) AS one
               LEFT JOIN idempotency_records r ON r.user_id = ${req.userId}::uuid AND r.scope = ${req.scope} AND r.key = ${req.key}`,
       );
-      if (!claim!.locked) throw new DomainError("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still being processed. Retry in a moment.");
+      // A stored answer is the answer, whoever holds the lock (another retry may be reading it too).
       const replay = replayOf(req, claim);
       if (replay) return replay;
+      if (!claim!.locked) throw new DomainError("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still being processed. Retry in a moment.");
       const response = await work(tx);
       // Read once and answered from the same text (a clone would split the body in two streams).
       const answer = await response.text();

@@ -4,7 +4,7 @@ import { DomainError, NotFoundError } from "../errors";
 import type { Identity } from "../auth/identity";
 import type { InviteMemberBody, InviteView, MembersView, OrganizationRoleName } from "../schemas/organizer";
 import { inTransaction, type Tx } from "../transaction";
-import { requireMember } from "./membership";
+import { requireMember, requireRoleAllows, ROLES_THAT, type OrganizerAction } from "./membership";
 
 const INVITE_PREFIX = "spi_";
 /** How long an invitation link works. */
@@ -63,19 +63,30 @@ export async function inviteMember(actorId: string, organizationId: string, inpu
  */
 export async function acceptInvite(user: Pick<Identity, "id" | "email">, token: string, now = new Date()): Promise<{ organizationId: string; role: OrganizationRoleName }> {
   return inTransaction(async (tx) => {
-    const [invite] = await tx.$queryRaw<{ id: string; organization_id: string; email: string; role: OrganizationRoleName; expires_at: Date; accepted_at: Date | null }[]>`
-      SELECT id, organization_id, email, role, expires_at, accepted_at FROM organization_invites
+    const [invite] = await tx.$queryRaw<
+      { id: string; organization_id: string; email: string; role: OrganizationRoleName; invited_by_id: string; expires_at: Date; accepted_at: Date | null }[]
+    >`
+      SELECT id, organization_id, email, role, invited_by_id, expires_at, accepted_at FROM organization_invites
        WHERE token_hash = ${hashSecretToken(token)} FOR UPDATE`;
     if (!invite) throw new NotFoundError("Invitation");
     if (invite.email !== user.email.toLowerCase()) {
       throw new DomainError("INVITE_FOR_ANOTHER_EMAIL", `This invitation is for another email address. Sign in as ${invite.email} to accept it.`);
     }
-    const member = await tx.organizationMember.findUnique({ where: { organizationId_userId: { organizationId: invite.organization_id, userId: user.id } }, select: { role: true } });
-    if (member) return { organizationId: invite.organization_id, role: member.role };
-    if (invite.accepted_at || invite.expires_at <= now) throw new DomainError("INVITE_EXPIRED", "This invitation has expired or was used. Ask for a new one.");
     await lockMembers(tx, invite.organization_id);
+    const member = await roleIn(tx, invite.organization_id, user.id);
+    if (member) {
+      await closeInvites(tx, invite.organization_id, invite.email, now);
+      return { organizationId: invite.organization_id, role: member };
+    }
+    // An invitation is only as good as its maker's standing now: one made by someone since
+    // removed, or no longer allowed to give that role, lapses with it.
+    const inviterRole = await roleIn(tx, invite.organization_id, invite.invited_by_id);
+    const stillGranted = inviterRole !== null && (ROLES_THAT[invite.role === "OWNER" ? "own" : "manage"] as readonly OrganizationRoleName[]).includes(inviterRole);
+    if (invite.accepted_at || invite.expires_at <= now || !stillGranted) {
+      throw new DomainError("INVITE_EXPIRED", "This invitation has expired, was used, or is no longer valid. Ask for a new one.");
+    }
     await tx.organizationMember.create({ data: { organizationId: invite.organization_id, userId: user.id, role: invite.role } });
-    await tx.organizationInvite.update({ where: { id: invite.id }, data: { acceptedAt: now } });
+    await closeInvites(tx, invite.organization_id, invite.email, now);
     return { organizationId: invite.organization_id, role: invite.role };
   });
 }
@@ -85,6 +96,7 @@ export async function changeMemberRole(actorId: string, organizationId: string, 
   await requireMember(actorId, organizationId, "own");
   await inTransaction(async (tx) => {
     await lockMembers(tx, organizationId);
+    await requireRoleStill(tx, organizationId, actorId, "own");
     const { count } = await tx.organizationMember.updateMany({ where: { organizationId, userId }, data: { role } });
     if (!count) throw new NotFoundError("Member");
     await requireAnOwner(tx, organizationId);
@@ -93,12 +105,19 @@ export async function changeMemberRole(actorId: string, organizationId: string, 
 
 /** Removes a member: owners remove anyone, anyone may leave; the last owner cannot go. */
 export async function removeMember(actorId: string, organizationId: string, userId: string): Promise<void> {
-  await requireMember(actorId, organizationId, actorId === userId ? "read" : "own");
+  const action = actorId === userId ? "read" : "own";
+  await requireMember(actorId, organizationId, action);
   await inTransaction(async (tx) => {
     await lockMembers(tx, organizationId);
-    const { count } = await tx.organizationMember.deleteMany({ where: { organizationId, userId } });
-    if (!count) throw new NotFoundError("Member");
+    await requireRoleStill(tx, organizationId, actorId, action);
+    const removed = await tx.$queryRaw<{ email: string }[]>`
+      DELETE FROM organization_members m USING users u
+       WHERE m.organization_id = ${organizationId}::uuid AND m.user_id = ${userId}::uuid AND u.id = m.user_id
+      RETURNING u.email`;
+    if (!removed.length) throw new NotFoundError("Member");
     await requireAnOwner(tx, organizationId);
+    // Whoever is removed does not walk back in with another invitation made out to them.
+    await closeInvites(tx, organizationId, removed[0]!.email, new Date());
   });
 }
 
@@ -107,6 +126,24 @@ export async function removeMember(actorId: string, organizationId: string, user
 async function lockMembers(tx: Tx, organizationId: string): Promise<void> {
   const locked = await tx.$queryRaw<unknown[]>`SELECT 1 FROM organizations WHERE id = ${organizationId}::uuid FOR NO KEY UPDATE`;
   if (!locked.length) throw new NotFoundError("Organization");
+}
+
+async function roleIn(tx: Tx, organizationId: string, userId: string): Promise<OrganizationRoleName | null> {
+  const member = await tx.organizationMember.findUnique({ where: { organizationId_userId: { organizationId, userId } }, select: { role: true } });
+  return member?.role ?? null;
+}
+
+// The caller's role was checked before the lock; under it, a change made meanwhile (they
+// were demoted or removed) counts.
+async function requireRoleStill(tx: Tx, organizationId: string, actorId: string, action: OrganizerAction): Promise<void> {
+  const role = await roleIn(tx, organizationId, actorId);
+  if (!role) throw new NotFoundError("Organization");
+  requireRoleAllows(role, action);
+}
+
+/** Ends every open invitation of the organization made out to this email. */
+async function closeInvites(tx: Tx, organizationId: string, email: string, now: Date): Promise<void> {
+  await tx.organizationInvite.updateMany({ where: { organizationId, email, acceptedAt: null }, data: { acceptedAt: now } });
 }
 
 async function requireAnOwner(tx: Tx, organizationId: string): Promise<void> {

@@ -16,8 +16,9 @@ export type OrganizerAction = keyof typeof ROLES_THAT;
  * The caller's role in the organization, when it allows `action`. A fan (member of no
  * organization) gets 403 ORGANIZER_REQUIRED; a member of other organizations gets 404, so
  * nobody learns which organizations exist; a member whose role does not allow it, 403.
+ * `null` is the organization of something that does not exist: 404, or 403 for a fan.
  */
-export async function requireMember(userId: string, organizationId: string, action: OrganizerAction): Promise<OrganizationRoleName> {
+export async function requireMember(userId: string, organizationId: string | null, action: OrganizerAction): Promise<OrganizationRoleName> {
   const [found] = await queryRows<{ role: OrganizationRoleName | null; organizer: boolean }>(
     pool(),
     sql`SELECT (SELECT role::text FROM organization_members WHERE organization_id = ${organizationId}::uuid AND user_id = ${userId}::uuid) AS role,
@@ -27,8 +28,13 @@ export async function requireMember(userId: string, organizationId: string, acti
     if (!found!.organizer) throw new DomainError("ORGANIZER_REQUIRED", "Only members of an organization can use the organizer console. Create an organization, or ask to be invited to one.");
     throw new NotFoundError("Organization");
   }
-  if (!(ROLES_THAT[action] as readonly string[]).includes(found!.role)) {
-    throw new DomainError("ROLE_REQUIRED", `Your role (${found!.role}) cannot do this; it needs ${ROLES_THAT[action].join(" or ")}.`);
-  }
+  requireRoleAllows(found!.role, action);
   return found!.role;
+}
+
+/** 403 ROLE_REQUIRED unless the role may do `action`. */
+export function requireRoleAllows(role: OrganizationRoleName, action: OrganizerAction): void {
+  if (!(ROLES_THAT[action] as readonly string[]).includes(role)) {
+    throw new DomainError("ROLE_REQUIRED", `Your role (${role}) cannot do this; it needs ${ROLES_THAT[action].join(" or ")}.`);
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { venueLayout } from "../organizer/venue-layout";
 import { idParam } from "./ids";
 import { text } from "./text";
 import { email } from "./users";
@@ -65,3 +66,34 @@ export const createdInviteView = inviteView.extend({
 export const changeRoleBody = z.object({ role: organizationRole });
 
 export const acceptInviteBody = z.object({ token: text().min(1, "is required").max(200, "is not an invitation") });
+
+const venueName = text().trim().min(1, "is required").max(80, "must be at most 80 characters");
+
+export const createVenueBody = z.object({ organizationId: idParam("must be an organization id"), name: venueName, layout: venueLayout });
+export type CreateVenueBody = z.infer<typeof createVenueBody>;
+
+export const updateVenueBody = z
+  .object({
+    name: venueName.optional(),
+    layout: venueLayout.optional(),
+    /** The version the new layout was made from: an edit on top of someone else's is refused (409). */
+    layoutVersion: z.int().min(1).optional(),
+  })
+  .refine((body) => !body.layout || body.layoutVersion !== undefined, { path: ["layoutVersion"], message: "is required with a layout" });
+export type UpdateVenueBody = z.infer<typeof updateVenueBody>;
+
+export const venueParams = z.object({ venueId: idParam("must be a venue id") });
+export const venuesQuery = z.object({ organizationId: idParam("must be an organization id") });
+
+export const venueView = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid(),
+  name: z.string(),
+  layoutVersion: z.int(),
+  seatCount: z.int(),
+  createdAt: z.iso.datetime(),
+});
+export type VenueView = z.infer<typeof venueView>;
+
+/** A venue with its newest layout. */
+export const venueWithLayoutView = venueView.extend({ layout: venueLayout });

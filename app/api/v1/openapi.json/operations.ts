@@ -18,6 +18,8 @@ import * as member from "@/app/api/v1/organizer/organizations/[orgId]/members/[u
 import * as members from "@/app/api/v1/organizer/organizations/[orgId]/members/route";
 import * as organization from "@/app/api/v1/organizer/organizations/[orgId]/route";
 import * as organizations from "@/app/api/v1/organizer/organizations/route";
+import * as venue from "@/app/api/v1/organizer/venues/[venueId]/route";
+import * as venues from "@/app/api/v1/organizer/venues/route";
 import * as payments from "@/app/api/v1/payments/route";
 import * as queue from "@/app/api/v1/queue/route";
 import * as queueStatus from "@/app/api/v1/queue/status/route";
@@ -59,6 +61,8 @@ const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/organizer/organizations/{orgId}/members", members],
   ["/api/v1/organizer/organizations/{orgId}/members/{userId}", member],
   ["/api/v1/organizer/invites/accept", acceptInvite],
+  ["/api/v1/organizer/venues", venues],
+  ["/api/v1/organizer/venues/{venueId}", venue],
   ["/api/v1/health", health],
   ["/api/v1/health/live", live],
   ["/api/cron/tick", tick],

@@ -128,6 +128,24 @@ describe("organizations", () => {
     expect(expired.body.code).toBe("INVITE_EXPIRED");
   });
 
+  it("let an invitation lapse with its maker's standing, and not let a removed member back in with another", async () => {
+    const [owner, manager, alias, twice] = [await createTestUser("owner"), await createTestUser("manager"), await createTestUser("alias"), await createTestUser("twice")];
+    const orgId = await organizationOf(owner);
+    await join(owner, orgId, manager, "MANAGER");
+    // A manager invites a second address of theirs, then is removed.
+    const fromManager = await invite(manager, orgId, { email: alias.email, role: "MANAGER" });
+    expect((await remove(owner, orgId, manager.id)).status).toBe(204);
+    const lapsed = await accept(alias, fromManager.body.token);
+    expect(lapsed.status).toBe(410);
+    expect(lapsed.body.code).toBe("INVITE_EXPIRED");
+
+    // Two invitations for one address: the second does not undo a removal.
+    const [first, second] = [await invite(owner, orgId, { email: twice.email, role: "STAFF" }), await invite(owner, orgId, { email: twice.email, role: "STAFF" })];
+    expect((await accept(twice, first.body.token)).status).toBe(200);
+    expect((await remove(owner, orgId, twice.id)).status).toBe(204);
+    expect((await accept(twice, second.body.token)).body.code).toBe("INVITE_EXPIRED");
+  });
+
   it("make one membership of 10 racing acceptances of one invitation", async () => {
     const [owner, invitee] = [await createTestUser("owner"), await createTestUser("invitee")];
     const orgId = await organizationOf(owner);

@@ -71,6 +71,16 @@ describe("wallet charges", () => {
     expect((await db.wallet.findUniqueOrThrow({ where: { userId: user.id } })).balance).toBe(3_000);
   });
 
+  it("answers every one of 10 racing retries of a completed charge with its stored answer", async () => {
+    const user = await createTestUser();
+    const key = randomUUID();
+    const first = await charge(user.auth, 4_000, key);
+    expect(first.status).toBe(201);
+    const retries = await Promise.all(Array.from({ length: 10 }, () => charge(user.auth, 4_000, key)));
+    expect(retries.map((r) => [r.status, r.headers.get("idempotent-replayed")])).toEqual(Array(10).fill([201, "true"]));
+    expect((await db.wallet.findUniqueOrThrow({ where: { userId: user.id } })).balance).toBe(4_000);
+  });
+
   it("answers 422 for a used key with a different body, and 400 without a key", async () => {
     const user = await createTestUser();
     const key = randomUUID();
