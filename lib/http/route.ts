@@ -43,6 +43,8 @@ export interface RouteConfig<A extends AuthMode, P, Q, B, I> {
   params?: P;
   query?: Q;
   body?: B;
+  /** The largest JSON body taken, in bytes (default MAX_JSON_BODY_BYTES, 16 kB): 413 past it. */
+  maxBodyBytes?: number;
   /** Per-user and per-IP limits for this action (429 with Retry-After past them). */
   rateLimit?: RateLimitName;
   queue?: QueueRequirement<A, P, Q, B>;
@@ -124,7 +126,7 @@ export function route(config: AnyRouteConfig, handler: Handler<AuthMode, Schema,
       const invalid: FieldError[] = [];
       const params = parse(config.params, await segment.params, "params", invalid);
       const query = parse(config.query, Object.fromEntries(request.nextUrl.searchParams), "query", invalid);
-      const body = config.body ? parse(config.body, await readJsonBody(request), undefined, invalid) : undefined;
+      const body = config.body ? parse(config.body, await readJsonBody(request, config.maxBodyBytes), undefined, invalid) : undefined;
       if (invalid.length) throw new ValidationError(invalid);
 
       const input = { user, params, query, body } as QueueInput<AuthMode, Schema, Schema, Schema>;

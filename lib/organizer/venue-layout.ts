@@ -8,6 +8,9 @@ import { text } from "../schemas/text";
 /** The most seats one venue's layout may hold. */
 export const MAX_VENUE_SEATS = 100_000;
 
+/** Room for the JSON of the largest layouts (every row of 100,000 seats with its marks). */
+export const MAX_LAYOUT_BODY_BYTES = 4 * 1024 * 1024;
+
 const seatNumbers = z.array(z.int().min(1).max(2000)).max(2000).default([]);
 
 export const layoutRow = z.object({

@@ -79,6 +79,25 @@ describe("venues", () => {
     expect(await db.venueLayout.count({ where: { venueId: made.body.id } })).toBe(2);
   });
 
+  it("take a 100,000-seat arena, whose layout is far past the usual body limit, and refuse one seat more", async () => {
+    const { owner, organizationId } = await organizationWithStaff();
+    // 50 blocks of 10 rows of 200 seats, each row with its first 30 seats blocked.
+    const blocked = Array.from({ length: 30 }, (_, i) => i + 1);
+    const sections = Array.from({ length: 50 }, (_, s) => ({
+      name: `Block ${s + 1}`,
+      x: (s % 10) * 210,
+      y: Math.floor(s / 10) * 12,
+      rows: Array.from({ length: 10 }, (_, r) => ({ label: String.fromCharCode(65 + r), seats: 200, blocked })),
+    }));
+    expect(JSON.stringify(sections).length).toBeGreaterThan(16 * 1024);
+    const arena = await create(owner, { organizationId, name: "Big Arena", layout: { sections } });
+    expect(arena.status).toBe(201);
+    expect(arena.body.seatCount).toBe(100_000);
+    sections[0]!.rows[0]!.seats = 201;
+    const over = await create(owner, { organizationId, name: "Bigger Arena", layout: { sections } });
+    expect(over.body.errors).toEqual([{ field: "layout.sections", message: "hold 100001 seats; a venue holds at most 100000" }]);
+  });
+
   it("answer a fan 403 and a member of another organization 404", async () => {
     const { owner, organizationId } = await organizationWithStaff();
     const [fan, outsider] = [await createTestUser("fan"), await createTestUser("outsider")];

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { created, json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
+import { MAX_LAYOUT_BODY_BYTES } from "@/lib/organizer/venue-layout";
 import { createVenue, listVenues } from "@/lib/organizer/venues";
 import { createVenueBody, venuesQuery, venueView, venueWithLayoutView } from "@/lib/schemas/organizer";
 
@@ -12,6 +13,7 @@ export const POST = route(
     auth: "user",
     scope: "organizer",
     body: createVenueBody,
+    maxBodyBytes: MAX_LAYOUT_BODY_BYTES,
     doc: {
       summary: "Create a venue",
       description:

@@ -3,6 +3,7 @@
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
+import { MAX_LAYOUT_BODY_BYTES } from "@/lib/organizer/venue-layout";
 import { getVenue, updateVenue } from "@/lib/organizer/venues";
 import { updateVenueBody, venueParams, venueWithLayoutView } from "@/lib/schemas/organizer";
 
@@ -27,6 +28,7 @@ export const PATCH = route(
     scope: "organizer",
     params: venueParams,
     body: updateVenueBody,
+    maxBodyBytes: MAX_LAYOUT_BODY_BYTES,
     doc: {
       summary: "Rename a venue or save a new layout version",
       description:
