@@ -271,8 +271,10 @@ test.describe.serial("API scenarios", () => {
     expect((await call("DELETE", member, { context: b.context, params: { orgId, userId: idOf(b.email) } })).status).toBe(204);
     expect((await call("POST", accept, { context: b.context, data: { token: invite.body.token } })).body.code).toBe("INVITE_EXPIRED");
 
-    // Venues: a layout document, saved in versions.
-    const layout = { sections: [{ name: "Floor", x: 0, y: 0, rows: [{ label: "A", seats: 10 }, { label: "B", seats: 10, skip: [4] }] }] };
+    // Venues: a layout document (here from a seat list), saved in versions.
+    const rowOf = (row: string, numbers: number[]) => numbers.map((n) => `Floor,${row},${n},R`);
+    const csv = ["section,row,seat,tier", ...rowOf("A", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), ...rowOf("B", [1, 2, 3, 5, 6, 7, 8, 9, 10, 11])].join("\n");
+    const layout = (await call("POST", "/api/v1/organizer/layouts/csv", { context: a.context, data: { csv } })).body.layout;
     const venue = await call("POST", "/api/v1/organizer/venues", { context: a.context, data: { organizationId: orgId, name: "Scenario Hall", layout } });
     expect(venue.body).toMatchObject({ layoutVersion: 1, seatCount: 20 });
     const venueId = venue.body.id as string;

@@ -25,7 +25,7 @@ export async function requireMember(userId: string, organizationId: string | nul
                EXISTS (SELECT 1 FROM organization_members WHERE user_id = ${userId}::uuid) AS organizer`,
   );
   if (!found!.role) {
-    if (!found!.organizer) throw new DomainError("ORGANIZER_REQUIRED", "Only members of an organization can use the organizer console. Create an organization, or ask to be invited to one.");
+    if (!found!.organizer) throw organizerRequired();
     throw new NotFoundError("Organization");
   }
   requireRoleAllows(found!.role, action);
@@ -38,3 +38,12 @@ export function requireRoleAllows(role: OrganizationRoleName, action: OrganizerA
     throw new DomainError("ROLE_REQUIRED", `Your role (${role}) cannot do this; it needs ${ROLES_THAT[action].join(" or ")}.`);
   }
 }
+
+/** 403 ORGANIZER_REQUIRED unless the user belongs to some organization (for the console's tools that belong to none). */
+export async function requireOrganizer(userId: string): Promise<void> {
+  const [found] = await queryRows<{ organizer: boolean }>(pool(), sql`SELECT EXISTS (SELECT 1 FROM organization_members WHERE user_id = ${userId}::uuid) AS organizer`);
+  if (!found!.organizer) throw organizerRequired();
+}
+
+const organizerRequired = () =>
+  new DomainError("ORGANIZER_REQUIRED", "Only members of an organization can use the organizer console. Create an organization, or ask to be invited to one.");

@@ -97,3 +97,6 @@ export type VenueView = z.infer<typeof venueView>;
 
 /** A venue with its newest layout. */
 export const venueWithLayoutView = venueView.extend({ layout: venueLayout });
+
+export const layoutCsvBody = z.object({ csv: z.string().max(4 * 1024 * 1024) });
+export const layoutFromCsvView = z.object({ layout: venueLayout, seatCount: z.int() });

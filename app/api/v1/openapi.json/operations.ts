@@ -14,6 +14,7 @@ import * as reservations from "@/app/api/v1/me/reservations/route";
 import * as token from "@/app/api/v1/me/tokens/[tokenId]/route";
 import * as tokens from "@/app/api/v1/me/tokens/route";
 import * as acceptInvite from "@/app/api/v1/organizer/invites/accept/route";
+import * as layoutCsv from "@/app/api/v1/organizer/layouts/csv/route";
 import * as member from "@/app/api/v1/organizer/organizations/[orgId]/members/[userId]/route";
 import * as members from "@/app/api/v1/organizer/organizations/[orgId]/members/route";
 import * as organization from "@/app/api/v1/organizer/organizations/[orgId]/route";
@@ -61,6 +62,7 @@ const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/organizer/organizations/{orgId}/members", members],
   ["/api/v1/organizer/organizations/{orgId}/members/{userId}", member],
   ["/api/v1/organizer/invites/accept", acceptInvite],
+  ["/api/v1/organizer/layouts/csv", layoutCsv],
   ["/api/v1/organizer/venues", venues],
   ["/api/v1/organizer/venues/{venueId}", venue],
   ["/api/v1/health", health],

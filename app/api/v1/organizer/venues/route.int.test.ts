@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { POST as FROM_CSV } from "@/app/api/v1/organizer/layouts/csv/route";
 import { GET as VENUE, PATCH as UPDATE } from "@/app/api/v1/organizer/venues/[venueId]/route";
 import { db } from "@/lib/db";
 import { createOrganization } from "@/lib/organizer/organizations";
@@ -96,6 +97,18 @@ describe("venues", () => {
     sections[0]!.rows[0]!.seats = 201;
     const over = await create(owner, { organizationId, name: "Bigger Arena", layout: { sections } });
     expect(over.body.errors).toEqual([{ field: "layout.sections", message: "hold 100001 seats; a venue holds at most 100000" }]);
+  });
+
+  it("are made from a seat list: the CSV becomes a layout that saves like any other; a fan cannot use it", async () => {
+    const { owner, organizationId } = await organizationWithStaff();
+    const csv = ["section,row,seat,tier", "Floor,A,1,R", "Floor,A,2,R", "Floor,A,4,R", "Balcony,A,1,S"].join("\n");
+    const converted = await call(FROM_CSV, { method: "POST", headers: owner.auth, body: { csv } });
+    expect(converted.body).toMatchObject({ seatCount: 4, layout: { sections: [{ name: "Floor", rows: [{ label: "A", seats: 3, skip: [3] }] }, { name: "Balcony" }] } });
+    expect((await create(owner, { organizationId, name: "From a list", layout: converted.body.layout })).body.seatCount).toBe(4);
+    const bad = await call(FROM_CSV, { method: "POST", headers: owner.auth, body: { csv: "section,row,seat,tier\nFloor,A,x," } });
+    expect(bad.body.errors).toEqual([{ field: "csv", message: "line 2: seat must be a whole number from 1 to 2000" }]);
+    const fan = await createTestUser("fan");
+    expect((await call(FROM_CSV, { method: "POST", headers: fan.auth, body: { csv } })).body.code).toBe("ORGANIZER_REQUIRED");
   });
 
   it("answer a fan 403 and a member of another organization 404", async () => {
