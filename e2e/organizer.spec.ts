@@ -48,6 +48,25 @@ test("an organizer starts an organization, invites a manager by link, and the ma
   await invitee.reload();
   await expect(invitee.getByText("Your role: Staff")).toBeVisible();
 
+  // A venue from a seat list; a list with a mistake is answered line by line.
+  const seatList = (lines: string[]) => ({ name: "seats.csv", mimeType: "text/csv", buffer: Buffer.from(["section,row,seat,tier", ...lines].join("\n")) });
+  await owner.getByLabel("Venue name").fill("Loopback Hall");
+  await owner.getByLabel("Seat list (CSV)").setInputFiles(seatList(["Floor,A,1,R", "Floor,A,one,R", "Floor,A,1,R"]));
+  await owner.getByRole("button", { name: "Add venue" }).click();
+  await expect(owner.getByText("line 3: seat must be a whole number from 1 to 2000")).toBeVisible();
+  await expect(owner.getByText("line 4: seat 1 of row A in Floor is already on line 2")).toBeVisible();
+  const floor = ["A", "B", "C"].flatMap((row) => Array.from({ length: 12 }, (_, i) => `Floor,${row},${i + 1},R`));
+  const balcony = Array.from({ length: 20 }, (_, i) => `"Balcony, left",A,${i + 1},S`);
+  await owner.getByLabel("Seat list (CSV)").setInputFiles(seatList([...floor, ...balcony]));
+  await owner.getByRole("button", { name: "Add venue" }).click();
+  await expect(owner.getByRole("heading", { name: "Loopback Hall", level: 1 })).toBeVisible();
+  await expect(owner.getByText("56 seats · layout version 1")).toBeVisible();
+  await expect(owner.getByRole("img", { name: "Plan of the venue with 2 sections" })).toBeVisible();
+  await expect(owner.getByRole("row", { name: /Balcony, left/ })).toContainText("20");
+  await expectNoViolations(owner, "organizer-venue");
+  await owner.getByRole("link", { name: "Back to the organization" }).click();
+  await expect(owner.getByRole("list", { name: "Venues" })).toContainText("Loopback Hall");
+
   // The last owner cannot leave: the page says why.
   await owner.getByRole("button", { name: "Leave this organization" }).click();
   await owner.getByRole("button", { name: "Leave", exact: true }).click();

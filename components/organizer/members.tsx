@@ -9,12 +9,13 @@ import { TextField } from "@/components/ui/text-field";
 import { useProblemText } from "@/components/ui/use-problem-text";
 import { ORGANIZATION_ROLES, type MemberView, type OrganizationRoleName } from "@/lib/schemas/organizer";
 import { useChangeRole, useInviteMember, useMembers, useOrganization, useRemoveMember } from "./organizer-api";
+import { Venues } from "./venues";
 
 const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 const BUTTON = "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
 
-/** An organization's members and invitations; owners change roles, owners and managers invite. */
-export function OrganizationMembers({ orgId, userId }: { orgId: string; userId: string }) {
+/** An organization's page: members, venues and invitations; owners change roles, owners and managers invite and add venues. */
+export function OrganizationConsole({ orgId, userId }: { orgId: string; userId: string }) {
   const t = useTranslations("Organizer");
   const problemText = useProblemText();
   const organization = useOrganization(orgId);
@@ -38,6 +39,7 @@ export function OrganizationMembers({ orgId, userId }: { orgId: string; userId: 
           {members.data?.members.map((member) => <MemberRow key={member.userId} orgId={orgId} member={member} canManage={role === "OWNER"} isYou={member.userId === userId} />)}
         </ul>
       </section>
+      <Venues orgId={orgId} canManage={role === "OWNER" || role === "MANAGER"} />
       {(role === "OWNER" || role === "MANAGER") && <InviteForm orgId={orgId} mayInviteOwners={role === "OWNER"} />}
       {!!members.data?.invites.length && (
         <section aria-labelledby="invites-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/components/auth/require-signed-in";
-import { OrganizationMembers } from "@/components/organizer/members";
+import { OrganizationConsole } from "@/components/organizer/members";
 import { pageTitle } from "@/i18n/page-title";
 
 export const generateMetadata = pageTitle("organization");
@@ -15,7 +15,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ o
       <Link href="/organizer" className="text-sm text-brand-600 underline hover:no-underline">
         ← {t("allOrganizations")}
       </Link>
-      <OrganizationMembers orgId={orgId} userId={user.id} />
+      <OrganizationConsole orgId={orgId} userId={user.id} />
     </div>
   );
 }
