@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LocalTime } from "@/components/ui/local-time";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { TextField } from "@/components/ui/text-field";
 import { useProblemText } from "@/components/ui/use-problem-text";
 import { DEFAULT_TOKEN_SCOPES, TOKEN_SCOPES, type TokenScope } from "@/lib/auth/scopes";
@@ -21,14 +22,12 @@ export function AccessTokens() {
   // The token whose Revoke was pressed and awaits a second, sure press.
   const [confirming, setConfirming] = useState<string | null>(null);
   const [fresh, setFresh] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setErrors({});
     setFresh(null);
-    setCopied(false);
     const form = event.currentTarget;
     const data = new FormData(form);
     const body = {
@@ -84,24 +83,7 @@ export function AccessTokens() {
           </button>
         </div>
       </form>
-      {fresh && (
-        <div role="status" className="space-y-2 rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm">
-          <p className="font-medium text-emerald-900">{t("copyNow")}</p>
-          {/* The whole token stays in view on a phone (it wraps), and one tap copies it. */}
-          <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
-            <code data-testid="new-token" className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1 font-mono select-all">
-              {fresh}
-            </code>
-            <button
-              type="button"
-              onClick={() => void navigator.clipboard?.writeText(fresh).then(() => setCopied(true))}
-              className="shrink-0 rounded-md border border-emerald-300 bg-white px-3 py-1"
-            >
-              {copied ? t("copied") : t("copy")}
-            </button>
-          </div>
-        </div>
-      )}
+      {fresh && <ShownOnce key={fresh} notice={t("copyNow")} value={fresh} testId="new-token" copy={t("copy")} copied={t("copied")} />}
       {tokens.isError && <FormAlert>{problemText.message(tokens.error)}</FormAlert>}
       {revoke.isError && <FormAlert>{problemText.message(revoke.error)}</FormAlert>}
       <ul className="divide-y divide-slate-100" aria-label={t("listLabel")}>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LocalTime } from "@/components/ui/local-time";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { TextField } from "@/components/ui/text-field";
 import { useProblemText } from "@/components/ui/use-problem-text";
 import { ORGANIZATION_ROLES, type MemberView, type OrganizationRoleName } from "@/lib/schemas/organizer";
@@ -138,13 +139,11 @@ function InviteForm({ orgId, mayInviteOwners }: { orgId: string; mayInviteOwners
   const invite = useInviteMember(orgId);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [link, setLink] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setErrors({});
     setLink(null);
-    setCopied(false);
     const form = event.currentTarget;
     const data = new FormData(form);
     invite.mutate(
@@ -181,19 +180,7 @@ function InviteForm({ orgId, mayInviteOwners }: { orgId: string; mayInviteOwners
           </button>
         </div>
       </form>
-      {link && (
-        <div role="status" className="space-y-2 rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm">
-          <p className="font-medium text-emerald-900">{t("copyLink")}</p>
-          <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
-            <code data-testid="invite-link" className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1 font-mono select-all">
-              {link}
-            </code>
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(link).then(() => setCopied(true))} className="shrink-0 rounded-md border border-emerald-300 bg-white px-3 py-1">
-              {copied ? t("copied") : t("copy")}
-            </button>
-          </div>
-        </div>
-      )}
+      {link && <ShownOnce key={link} notice={t("copyLink")} value={link} testId="invite-link" copy={t("copy")} copied={t("copied")} />}
     </section>
   );
 }
