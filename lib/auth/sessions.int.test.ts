@@ -47,6 +47,15 @@ describe("browser sessions end server-side", () => {
     }
   });
 
+  it("signing out here a session already ended elsewhere counts here at once", async () => {
+    const user = await createTestUser("twice");
+    const cookie = await signedIn(user.email);
+    expect((await wallet(cookie)).status).toBe(200);
+    await db.session.updateMany({ where: { userId: user.id }, data: { revokedAt: new Date() } });
+    await signOut(cookie);
+    expect((await wallet(cookie)).status).toBe(401);
+  });
+
   it("a session counts until the end its cookie carries, however live its row", async () => {
     const user = await createTestUser("ended");
     const session = await startSession(user.id);

@@ -98,7 +98,8 @@ const endedSessions = () => processShared("auth.ended-sessions", () => new Ended
 export async function endSession(sessionId: string): Promise<void> {
   const ended = await queryRows<{ expires_at: Date }>(
     pool(),
-    sql`UPDATE sessions SET revoked_at = now() WHERE id = ${sessionId}::uuid AND revoked_at IS NULL RETURNING expires_at`,
+    // Revoked already (elsewhere)? Its end is still read, so this instance counts it at once too.
+    sql`UPDATE sessions SET revoked_at = coalesce(revoked_at, now()) WHERE id = ${sessionId}::uuid RETURNING expires_at`,
   );
   sessionsEnded(ended.map(({ expires_at }) => ({ id: sessionId, expires_at })));
 }

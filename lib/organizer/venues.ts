@@ -13,12 +13,13 @@ const view = (venue: VenueRecord, seatCount: number): VenueView => ({ ...venue, 
 /** A new venue with its first layout version (owners and managers). */
 export async function createVenue(actorId: string, input: CreateVenueBody) {
   await requireMember(actorId, input.organizationId, "manage");
+  const seatCount = layoutSeatCount(input.layout);
   const venue = await inTransaction(async (tx) => {
     const made = await tx.venue.create({ data: { organizationId: input.organizationId, name: input.name, layoutVersion: 1 }, select: venueSelect });
-    await tx.venueLayout.create({ data: { venueId: made.id, version: 1, document: input.layout, seatCount: layoutSeatCount(input.layout), createdById: actorId } });
+    await tx.venueLayout.create({ data: { venueId: made.id, version: 1, document: input.layout, seatCount, createdById: actorId } });
     return made;
   });
-  return { ...view(venue, layoutSeatCount(input.layout)), layout: input.layout };
+  return { ...view(venue, seatCount), layout: input.layout };
 }
 
 /** The organization's venues, by name (any member). */
@@ -49,7 +50,7 @@ export async function getVenue(actorId: string, venueId: string) {
 export async function updateVenue(actorId: string, venueId: string, input: UpdateVenueBody) {
   const found = await db.venue.findUnique({ where: { id: venueId }, select: { organizationId: true } });
   await requireMember(actorId, found?.organizationId ?? null, "manage");
-  await inTransaction(async (tx) => {
+  return inTransaction(async (tx) => {
     // Edits of one venue take turns on its row, so two cannot both build on one version.
     const [venue] = await tx.$queryRaw<{ layout_version: number }[]>`SELECT layout_version FROM venues WHERE id = ${venueId}::uuid FOR UPDATE`;
     if (!venue) throw new NotFoundError("Venue");
@@ -63,7 +64,9 @@ export async function updateVenue(actorId: string, venueId: string, input: Updat
       layoutVersion += 1;
       await tx.venueLayout.create({ data: { venueId, version: layoutVersion, document: input.layout, seatCount: layoutSeatCount(input.layout), createdById: actorId } });
     }
-    await tx.venue.update({ where: { id: venueId }, data: { layoutVersion, ...(input.name ? { name: input.name } : {}) }, select: { id: true } });
+    const saved = await tx.venue.update({ where: { id: venueId }, data: { layoutVersion, ...(input.name ? { name: input.name } : {}) }, select: venueSelect });
+    const layout = await tx.venueLayout.findUniqueOrThrow({ where: { venueId_version: { venueId, version: layoutVersion } }, select: { document: true, seatCount: true } });
+    // What this edit saved, whatever a later one does.
+    return { ...view(saved, layout.seatCount), layout: layout.document as unknown as VenueLayout };
   });
-  return getVenue(actorId, venueId);
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn } from "@/components/auth/require-signed-in";
-import { OrganizationConsole } from "@/components/organizer/members";
+import { OrganizationConsole } from "@/components/organizer/organization-console";
 import { pageTitle } from "@/i18n/page-title";
 
 export const generateMetadata = pageTitle("organization");
