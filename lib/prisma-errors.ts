@@ -51,3 +51,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** A refusal our SQL RAISEd (SQLSTATE P0001) under this name, however Prisma or pg wrapped it. */
+export function isRaised(error: unknown, name: string): boolean {
+  for (const e of chain(error)) {
+    const raised = e.code === "P0001" || e.originalCode === "P0001";
+    if (raised && (e.message === name || e.originalMessage === name)) return true;
+  }
+  return false;
+}

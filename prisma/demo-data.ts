@@ -1,4 +1,5 @@
 // The demo catalogue: concerts, venue layouts and the demo account.
+import { venueLayout, type VenueLayout } from "../lib/organizer/venue-layout";
 
 export const DEMO_USER = {
   email: "demo@stagepass.dev",
@@ -93,10 +94,23 @@ export const DEMO_CONCERTS: DemoConcert[] = [
   },
 ];
 
-export function seatsFor(layout: SectionLayout[]) {
-  return layout.flatMap(({ section, tier, price, rows, seatsPerRow }) =>
-    rows.flatMap((row) =>
-      Array.from({ length: seatsPerRow }, (_, i) => ({ section, row, number: i + 1, tier, price })),
-    ),
-  );
+/** The tier colours of the demo concerts, dearest first. */
+const TIER_COLOURS = ["#7c3aed", "#2563eb", "#059669", "#d97706"];
+
+/** A demo layout's price tiers, dearest first. */
+export function tiersOf(layout: SectionLayout[]) {
+  const prices = new Map(layout.map(({ tier, price }) => [tier, price]));
+  return [...prices].sort((a, b) => b[1] - a[1]).map(([name, price], i) => ({ name, price, colour: TIER_COLOURS[i % TIER_COLOURS.length]! }));
+}
+
+/** A demo layout as a venue's layout: sections one behind the other from the stage, centred, each selling as its tier. */
+export function venueLayoutOf(layout: SectionLayout[]): VenueLayout {
+  const width = Math.max(...layout.map((s) => s.seatsPerRow));
+  let y = 0;
+  const sections = layout.map(({ section, tier, rows, seatsPerRow }) => {
+    const placed = { name: section, tier, x: Math.floor((width - seatsPerRow) / 2), y, rows: rows.map((label) => ({ label, seats: seatsPerRow })) };
+    y += rows.length + 1;
+    return placed;
+  });
+  return venueLayout.parse({ sections });
 }

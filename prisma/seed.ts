@@ -1,11 +1,14 @@
-// Seeds the demo catalogue, the demo fan and the demo organizer. Safe to run again:
+// Seeds the demo fan, the demo organizer with its organization, and that organization's
+// venues and published concerts. Safe to run again:
 // existing concerts, dates and demo accounts are left alone, and a concert only gets new
 // dates when it has fewer upcoming ones than the demo plan (so the demo stays bookable as
 // time passes).
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "../lib/auth/password";
 import { createPrismaClient, type Db } from "../lib/db";
-import { DEMO_CONCERTS, DEMO_ORGANIZER, DEMO_USER, seatsFor, type DemoConcert } from "./demo-data";
+import { seatsForSale } from "../lib/organizer/concert-seats";
+import { layoutSeatCount, type VenueLayout } from "../lib/organizer/venue-layout";
+import { DEMO_CONCERTS, DEMO_ORGANIZER, DEMO_USER, tiersOf, venueLayoutOf, type DemoConcert } from "./demo-data";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -14,32 +17,55 @@ function performanceTime(now: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }
 
-async function seedConcert(db: Db, demo: DemoConcert, now: Date) {
-  const concert = await db.concert.upsert({
-    where: { slug: demo.slug },
-    update: {},
-    create: {
-      slug: demo.slug,
-      title: demo.title,
-      artist: demo.artist,
-      venue: demo.venue,
-      description: demo.description,
-      queueActiveLimit: demo.queue?.activeLimit,
-      queueAdmitPerTick: demo.queue?.admitPerTick,
-      queueActiveTtlSeconds: demo.queue?.activeTtlSeconds,
-    },
-    select: { id: true },
+// A demo concert, published at a venue of the demo organization (seeds running at once take
+// turns on the organization's row), then topped up with dates and their seats.
+async function seedConcert(db: Db, organizationId: string, demo: DemoConcert, now: Date) {
+  const tiers = tiersOf(demo.layout);
+  const concert = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
+    const found = await tx.concert.findUnique({ where: { slug: demo.slug }, select: { id: true, venueId: true } });
+    if (found) return found;
+    const layout = venueLayoutOf(demo.layout);
+    const venue =
+      (await tx.venue.findFirst({ where: { organizationId, name: demo.venue }, select: { id: true } })) ??
+      (await tx.venue.create({ data: { organizationId, name: demo.venue, layoutVersion: 1 }, select: { id: true } }));
+    await tx.venueLayout.upsert({
+      where: { venueId_version: { venueId: venue.id, version: 1 } },
+      update: {},
+      create: { venueId: venue.id, version: 1, document: layout, seatCount: layoutSeatCount(layout) },
+    });
+    return tx.concert.create({
+      data: {
+        slug: demo.slug,
+        organizationId,
+        venueId: venue.id,
+        status: "PUBLISHED",
+        publishedAt: now,
+        title: demo.title,
+        artist: demo.artist,
+        venue: demo.venue,
+        description: demo.description,
+        queueActiveLimit: demo.queue?.activeLimit,
+        queueAdmitPerTick: demo.queue?.admitPerTick,
+        queueActiveTtlSeconds: demo.queue?.activeTtlSeconds,
+        tiers: { create: tiers },
+      },
+      select: { id: true, venueId: true },
+    });
   });
   const upcoming = await db.schedule.count({ where: { concertId: concert.id, startsAt: { gt: now } } });
   const missing = demo.performanceDays.slice(upcoming);
-  const seats = seatsFor(demo.layout);
+  if (!missing.length) return;
+  const venue = await db.venue.findUniqueOrThrow({ where: { id: concert.venueId }, select: { layoutVersion: true, layouts: { orderBy: { version: "desc" }, take: 1, select: { document: true } } } });
+  const concertTiers = await db.concertTier.findMany({ where: { concertId: concert.id }, select: { name: true, price: true } });
+  const { seats } = seatsForSale(venue.layouts[0]!.document as unknown as VenueLayout, concertTiers, {});
   for (const days of missing) {
     const startsAt = performanceTime(now, days);
     await db.$transaction(async (tx) => {
       const schedule = await tx.schedule.upsert({
         where: { concertId_startsAt: { concertId: concert.id, startsAt } },
         update: {},
-        create: { concertId: concert.id, startsAt, salesOpenAt: new Date(now.getTime() - DAY_MS) },
+        create: { concertId: concert.id, startsAt, salesOpenAt: new Date(now.getTime() - DAY_MS), layoutVersion: venue.layoutVersion },
         select: { id: true },
       });
       await tx.seat.createMany({ data: seats.map((seat) => ({ ...seat, scheduleId: schedule.id })), skipDuplicates: true });
@@ -65,23 +91,34 @@ export async function seedDemoData(db: Db, now = new Date()) {
     },
     select: { id: true },
   });
-  for (const concert of DEMO_CONCERTS) await seedConcert(db, concert, now);
-  await seedOrganizer(db);
+  const organizationId = await seedOrganizer(db);
+  for (const concert of DEMO_CONCERTS) await seedConcert(db, organizationId, concert, now);
 }
 
-// The organizer account and its organization (made once: an organizer who already belongs to one is left alone).
-async function seedOrganizer(db: Db) {
+/**
+ * The organizer account and its organization, whose id it returns. Made once: an organizer
+ * who already belongs to one keeps it. A database migrated from before organizations holds
+ * the demo concerts in an organization without members; the organizer becomes its owner.
+ */
+async function seedOrganizer(db: Db): Promise<string> {
   const organizer = await db.user.upsert({
     where: { email: DEMO_ORGANIZER.email },
     update: {},
     create: { email: DEMO_ORGANIZER.email, name: DEMO_ORGANIZER.name, passwordHash: await hashPassword(DEMO_ORGANIZER.password), wallet: { create: {} } },
     select: { id: true },
   });
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // Seeds running at once take turns here, so only one makes the organization.
     await tx.$queryRaw`SELECT 1 FROM users WHERE id = ${organizer.id}::uuid FOR UPDATE`;
-    if (await tx.organizationMember.count({ where: { userId: organizer.id } })) return;
-    await tx.organization.create({ data: { name: DEMO_ORGANIZER.organization, members: { create: { userId: organizer.id, role: "OWNER" } } } });
+    const membership = await tx.organizationMember.findFirst({ where: { userId: organizer.id }, orderBy: { createdAt: "asc" }, select: { organizationId: true } });
+    if (membership) return membership.organizationId;
+    const unowned = await tx.organization.findFirst({
+      where: { members: { none: {} }, concerts: { some: { slug: { in: DEMO_CONCERTS.map((c) => c.slug) } } } },
+      select: { id: true },
+    });
+    const organizationId = unowned?.id ?? (await tx.organization.create({ data: { name: DEMO_ORGANIZER.organization }, select: { id: true } })).id;
+    await tx.organizationMember.create({ data: { organizationId, userId: organizer.id, role: "OWNER" } });
+    return organizationId;
   });
 }
 

@@ -9,6 +9,7 @@ import { getQueueSettingsOrThrow } from "@/lib/queue/settings";
 import { queueStore } from "@/lib/queue/store";
 import { createAccessTokenBody } from "@/lib/schemas/access-tokens";
 import { createUser } from "@/lib/users/create-user";
+import { createFixtureConcert } from "@/scripts/db/fixture-concert";
 
 type Handler = (request: NextRequest, segment: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
 
@@ -62,21 +63,17 @@ export async function createUsers(count: number): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** A concert of its own for a test, optionally with waiting-room settings. */
-export async function createConcert(queue: { activeLimit?: number; admitPerTick?: number; activeTtlSeconds?: number } = {}) {
-  const slug = `test-${randomUUID()}`;
-  return db.concert.create({
-    data: {
-      slug,
-      title: "Test Concert",
-      artist: "Test Artist",
-      venue: "Test Hall",
-      description: "For tests.",
-      queueActiveLimit: queue.activeLimit,
-      queueAdmitPerTick: queue.admitPerTick,
-      queueActiveTtlSeconds: queue.activeTtlSeconds,
-    },
-    select: { id: true },
+/** A published concert of its own for a test (and an organization of its own), optionally with sale settings. */
+export async function createConcert(settings: { activeLimit?: number; admitPerTick?: number; activeTtlSeconds?: number; maxTicketsPerAccount?: number } = {}) {
+  return createFixtureConcert(db, {
+    title: "Test Concert",
+    artist: "Test Artist",
+    venue: "Test Hall",
+    description: "For tests.",
+    queueActiveLimit: settings.activeLimit,
+    queueAdmitPerTick: settings.admitPerTick,
+    queueActiveTtlSeconds: settings.activeTtlSeconds,
+    maxTicketsPerAccount: settings.maxTicketsPerAccount,
   });
 }
 
@@ -88,6 +85,7 @@ export async function createSchedule(concertId: string, count = 8) {
       concertId,
       startsAt: new Date(Date.now() + 30 * day + Math.floor(Math.random() * day)),
       salesOpenAt: new Date(Date.now() - day),
+      layoutVersion: 1,
       seats: {
         create: Array.from({ length: count }, (_, i) => ({
           section: i < count / 2 ? "Floor" : "Balcony",

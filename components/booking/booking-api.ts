@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { apiFetch } from "@/lib/client/api";
 import type { BookableScheduleView, HoldView, SeatMapView, SeatStatusesView } from "@/lib/schemas/booking";
 import { setCurrentHold } from "./current-hold";
@@ -42,10 +42,16 @@ export function useSeatMap(scheduleId: string, token: string | null) {
     refetchInterval: SEAT_MAP_REFRESH_MS,
     retry: false,
   });
+  // The seats changed (prices) since the map was loaded: load it again.
+  const stale = statuses.data !== undefined && layout.data !== undefined && statuses.data.revision !== layout.data.revision;
+  const { refetch } = layout;
+  useEffect(() => {
+    if (stale) void refetch();
+  }, [stale, refetch]);
   const data = useMemo(() => {
     if (!layout.data) return undefined;
     const codes = statuses.data?.statuses;
-    if (!codes || codes.length !== layout.data.seats.length) return layout.data;
+    if (!codes || codes.length !== layout.data.seats.length || statuses.data?.revision !== layout.data.revision) return layout.data;
     const seats = layout.data.seats.map((seat, i) => {
       const status = STATUS_OF[codes[i] as keyof typeof STATUS_OF];
       return status === seat.status ? seat : { ...seat, status };

@@ -9,6 +9,7 @@ import { ShownOnce } from "@/components/ui/shown-once";
 import { TextField } from "@/components/ui/text-field";
 import { useProblemText } from "@/components/ui/use-problem-text";
 import { ORGANIZATION_ROLES, type MemberView, type OrganizationRoleName } from "@/lib/schemas/organizer";
+import { Concerts } from "./concerts";
 import { useChangeRole, useInviteMember, useMembers, useOrganization, useRemoveMember } from "./organizer-api";
 import { Venues } from "./venues";
 
@@ -40,6 +41,7 @@ export function OrganizationConsole({ orgId, userId }: { orgId: string; userId: 
           {members.data?.members.map((member) => <MemberRow key={member.userId} orgId={orgId} member={member} canManage={role === "OWNER"} isYou={member.userId === userId} />)}
         </ul>
       </section>
+      <Concerts orgId={orgId} canManage={role === "OWNER" || role === "MANAGER"} />
       <Venues orgId={orgId} canManage={role === "OWNER" || role === "MANAGER"} />
       {(role === "OWNER" || role === "MANAGER") && <InviteForm orgId={orgId} mayInviteOwners={role === "OWNER"} />}
       {!!members.data?.invites.length && (

@@ -3,9 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
 import type { VenueLayout } from "@/lib/organizer/venue-layout";
+import type { OrganizerConcertSummary, OrganizerConcertView, UpdateConcertBody } from "@/lib/schemas/organizer-concerts";
 import type { CreateOrganizationBody, InviteMemberBody, InviteView, MembersView, OrganizationRoleName, OrganizationView, VenueView } from "@/lib/schemas/organizer";
 
-// Everything the organizer pages ask of the API about organizations and their members.
+// Everything the organizer pages ask of the API: organizations, members, venues and concerts.
 const BASE = "/api/v1/organizer/organizations";
 const ORGANIZATIONS_KEY = ["organizer", "organizations"];
 const membersKey = (orgId: string) => ["organizer", "members", orgId];
@@ -85,3 +86,42 @@ export function useCreateVenueFromCsv(orgId: string) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: venuesKey(orgId) }),
   });
 }
+
+const concertsKey = (orgId: string) => ["organizer", "concerts", orgId];
+const concertKey = (concertId: string) => ["organizer", "concert", concertId];
+const CONCERTS = "/api/v1/organizer/concerts";
+
+export function useConcerts(orgId: string) {
+  return useQuery({ queryKey: concertsKey(orgId), queryFn: () => apiFetch<{ items: OrganizerConcertSummary[] }>(`${CONCERTS}?organizationId=${orgId}`).then((page) => page.items) });
+}
+
+export function useCreateConcert(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { venueId: string; title: string; artist: string }) => apiFetch<OrganizerConcertView>(CONCERTS, { method: "POST", json: { organizationId: orgId, ...body } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: concertsKey(orgId) }),
+  });
+}
+
+export function useOrganizerConcert(concertId: string) {
+  return useQuery({ queryKey: concertKey(concertId), queryFn: () => apiFetch<OrganizerConcertView>(`${CONCERTS}/${concertId}`) });
+}
+
+/** A change to the concert (PATCH, or one of its steps); the answer is the concert as it now is. */
+export function useConcertChange<T>(concertId: string, request: (body: T) => Promise<OrganizerConcertView>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (concert) => {
+      queryClient.setQueryData(concertKey(concertId), concert);
+      void queryClient.invalidateQueries({ queryKey: concertsKey(concert.organizationId) });
+    },
+  });
+}
+
+export const concertRequests = (concertId: string) => ({
+  update: (body: UpdateConcertBody) => apiFetch<OrganizerConcertView>(`${CONCERTS}/${concertId}`, { method: "PATCH", json: body }),
+  addDate: (body: { startsAt: string; salesOpenAt: string }) => apiFetch<OrganizerConcertView>(`${CONCERTS}/${concertId}/schedules`, { method: "POST", json: body }),
+  publish: () => apiFetch<OrganizerConcertView>(`${CONCERTS}/${concertId}/publish`, { method: "POST" }),
+  cancel: () => apiFetch<OrganizerConcertView>(`${CONCERTS}/${concertId}/cancel`, { method: "POST" }),
+});

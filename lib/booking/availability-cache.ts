@@ -11,8 +11,15 @@ import { processCache } from "../ttl-cache";
  */
 export const AVAILABILITY_CACHE_MS = 1_000;
 
-/** Statuses (one character per seat, in seat-map order) by schedule. */
-export const seatStatusCache = processCache<string, string>("booking.seat-statuses", 10_000);
+export interface SeatStatuses {
+  /** One character per seat, in seat-map order. */
+  statuses: string;
+  /** The revision of the date's seats (schedules.seats_revision). */
+  revision: number;
+}
+
+/** Statuses by schedule. */
+export const seatStatusCache = processCache<string, SeatStatuses>("booking.seat-statuses", 10_000);
 
 /** Upcoming dates with free seats and prices, by concert. */
 export const concertDatesCache = processCache<string, ConcertDateView[]>("booking.concert-dates", 10_000);

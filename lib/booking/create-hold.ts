@@ -1,16 +1,17 @@
 import { systemClock, type Clock } from "../clock";
 import { db, pool } from "../db";
-import { env } from "../env";
 import { DomainError, HoldExistsError, SeatUnavailableError } from "../errors";
 import { isLockNotAvailable, isUniqueViolation } from "../prisma-errors";
 import type { CreateHoldBody, HoldView } from "../schemas/booking";
+import { getSaleSettingsOrThrow } from "../queue/settings";
 import { queryRows, raisedRefusal, sql } from "../sql";
 import { availabilityChanged } from "./availability-cache";
 import { holdRefusal } from "./hold-refusals";
+import { getScheduleConcertIdOrThrow } from "./schedule-concert";
 import { fromJson, holdView, type HoldRecord, type JsonHoldRecord } from "./hold-view";
 
 /**
- * Holds 1–4 seats of one schedule for the user, all or nothing, until now + TTL: one call
+ * Holds 1–4 seats of one schedule for the user, all or nothing, for the concert's hold time: one call
  * of create_hold (the one_statement_holds_and_payments migration), so one round trip.
  * The database decides: the seats are locked in id order, checked, then claimed with a
  * conditional update. A seat another request is claiming right now counts as taken
@@ -23,8 +24,10 @@ import { fromJson, holdView, type HoldRecord, type JsonHoldRecord } from "./hold
 export async function createHold(
   userId: string,
   input: CreateHoldBody,
-  { clock = systemClock, ttlSeconds = env().HOLD_TTL_SECONDS, shoppingEndsAt }: { clock?: Clock; ttlSeconds?: number; shoppingEndsAt?: Date } = {},
+  { clock = systemClock, ttlSeconds, shoppingEndsAt }: { clock?: Clock; ttlSeconds?: number; shoppingEndsAt?: Date } = {},
 ): Promise<HoldView> {
+  // The concert's hold time (both lookups are kept per instance: no round trip in a sale).
+  ttlSeconds ??= (await getSaleSettingsOrThrow(await getScheduleConcertIdOrThrow(input.scheduleId))).holdTtlSeconds;
   const now = clock.now();
   // Ended between the queue check and now: a hold would be born lapsed.
   if (shoppingEndsAt && shoppingEndsAt <= now) {

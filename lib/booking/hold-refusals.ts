@@ -26,6 +26,13 @@ export function holdRefusal(refusal: Refusal): DomainError | null {
         : new DomainError("HOLD_CLOSED", "This hold was released; pick your seats again.");
     case "HOLD_EXPIRED":
       return new DomainError("HOLD_EXPIRED", "This hold ran out; its seats are free again.");
+    case "TICKET_LIMIT": {
+      const { max, have } = JSON.parse(refusal.detail ?? "{}") as { max: number; have: number };
+      return new DomainError("TICKET_LIMIT", `One account may have at most ${max} tickets for this concert; you have ${have} held or bought.`, [], {
+        max: String(max),
+        have: String(have),
+      });
+    }
   }
   return null;
 }

@@ -24,10 +24,11 @@ export function listConcertDates(concertId: string, clock: Clock = systemClock):
       min_price: number;
       max_price: number;
       next_lapse: Date | null;
+      cancelled: boolean;
     }>(
       pool(),
       sql`
-        SELECT d.* FROM concerts c LEFT JOIN LATERAL (
+        SELECT d.*, c.status = 'CANCELLED' AS cancelled FROM concerts c LEFT JOIN LATERAL (
           SELECT s.id, s.starts_at, s.sales_open_at,
                  count(*)::int AS total,
                  count(*) FILTER (WHERE se.status = 'AVAILABLE' AND (se.hold_expires_at IS NULL OR se.hold_expires_at <= ${now}))::int AS available,
@@ -37,7 +38,7 @@ export function listConcertDates(concertId: string, clock: Clock = systemClock):
            WHERE s.concert_id = c.id AND s.starts_at > ${now}
            GROUP BY s.id
         ) d ON true
-         WHERE c.id = ${concertId}::uuid
+         WHERE c.id = ${concertId}::uuid AND c.status <> 'DRAFT'
          ORDER BY d.starts_at`,
     );
     if (rows.length === 0) throw new NotFoundError("Concert");
@@ -52,7 +53,7 @@ export function listConcertDates(concertId: string, clock: Clock = systemClock):
           id: r.id!,
           startsAt: r.starts_at.toISOString(),
           salesOpenAt: r.sales_open_at.toISOString(),
-          onSale: r.sales_open_at <= now,
+          onSale: !r.cancelled && r.sales_open_at <= now,
           seats: { total: r.total, available: r.available },
           prices: { min: r.min_price, max: r.max_price },
         };

@@ -9,11 +9,12 @@ export interface QueueTickResult {
 }
 
 /**
- * The cron side of admission: one forced step for every concert's line. Settings are
+ * The cron side of admission: one forced step for every line of a concert on sale. Settings are
  * refreshed on the way, so a changed limit takes effect within a tick.
  */
 export async function admitAllQueues(deps = defaultQueueDeps()): Promise<QueueTickResult[]> {
   const concerts = await db.concert.findMany({
+    where: { status: "PUBLISHED" },
     select: { id: true, queueActiveLimit: true, queueAdmitPerTick: true, queueActiveTtlSeconds: true },
   });
   const now = deps.clock.now();

@@ -1,8 +1,9 @@
 import { systemClock, type Clock } from "../clock";
+import { DomainError } from "../errors";
 import type { QueueStore } from "./queue-store";
 import { signQueueToken } from "./queue-token";
 import { queueView, type QueueView } from "./queue-view";
-import { getQueueSettingsOrThrow } from "./settings";
+import { getSaleSettingsOrThrow } from "./settings";
 import { queueStore } from "./store";
 
 export interface QueueDeps {
@@ -20,10 +21,11 @@ export interface EnteredQueue extends QueueView {
 
 /** Puts the user in the concert's line (or back in their place) and signs their token. */
 export async function enterQueue(userId: string, concertId: string, deps = defaultQueueDeps()): Promise<EnteredQueue> {
-  const settings = await getQueueSettingsOrThrow(concertId);
+  const sale = await getSaleSettingsOrThrow(concertId);
+  if (sale.status !== "PUBLISHED") throw new DomainError("CONCERT_STATUS", "This concert was cancelled: nothing more is sold.");
   const now = deps.clock.now();
   // Entering polls too: when there is room the first answer already says ACTIVE.
-  const entered = await deps.store.enter(concertId, userId, settings, now);
+  const entered = await deps.store.enter(concertId, userId, sale.queue, now);
   const token = await signQueueToken({ userId, concertId, number: entered.entry.number }, now);
   return { ...queueView(entered.entry, entered, now), token, created: entered.created };
 }

@@ -20,19 +20,34 @@ export function resolveQueueSettings(concert: ConcertQueueColumns, defaults = en
   };
 }
 
+export type ConcertStatus = "DRAFT" | "PUBLISHED" | "CANCELLED";
+
+/** What the sale of a concert runs by: its state, its waiting room, how long holds last. */
+export interface SaleSettings {
+  status: ConcertStatus;
+  queue: QueueSettings;
+  holdTtlSeconds: number;
+}
+
 /** How long an instance keeps a concert's settings: a change reaches every instance within this. */
 export const SETTINGS_CACHE_MS = 2_000;
-const settingsCache = processCache<string, QueueSettings>("queue.settings", 10_000);
+const settingsCache = processCache<string, SaleSettings>("queue.settings", 10_000);
 
-export function getQueueSettingsOrThrow(concertId: string): Promise<QueueSettings> {
+/** A concert's sale settings; a draft is not found (fans never see one). */
+export function getSaleSettingsOrThrow(concertId: string): Promise<SaleSettings> {
   return settingsCache.getOrLoad(concertId, async () => {
-    const [concert] = await queryRows<ConcertQueueColumns>(
+    const [concert] = await queryRows<ConcertQueueColumns & { status: ConcertStatus; holdTtlSeconds: number | null }>(
       pool(),
-      sql`SELECT queue_active_limit AS "queueActiveLimit", queue_admit_per_tick AS "queueAdmitPerTick",
-                 queue_active_ttl_seconds AS "queueActiveTtlSeconds"
+      sql`SELECT status, queue_active_limit AS "queueActiveLimit", queue_admit_per_tick AS "queueAdmitPerTick",
+                 queue_active_ttl_seconds AS "queueActiveTtlSeconds", hold_ttl_seconds AS "holdTtlSeconds"
             FROM concerts WHERE id = ${concertId}::uuid`,
     );
-    if (!concert) throw new NotFoundError("Concert");
-    return { value: resolveQueueSettings(concert), until: Date.now() + SETTINGS_CACHE_MS };
+    if (!concert || concert.status === "DRAFT") throw new NotFoundError("Concert");
+    const value = { status: concert.status, queue: resolveQueueSettings(concert), holdTtlSeconds: concert.holdTtlSeconds ?? env().HOLD_TTL_SECONDS };
+    return { value, until: Date.now() + SETTINGS_CACHE_MS };
   });
+}
+
+export async function getQueueSettingsOrThrow(concertId: string): Promise<QueueSettings> {
+  return (await getSaleSettingsOrThrow(concertId)).queue;
 }

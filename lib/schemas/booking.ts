@@ -48,10 +48,17 @@ export const seatView = z.object({
 });
 export type SeatView = z.infer<typeof seatView>;
 
+/** The venue layout version the date's seats were made from. */
+const layoutVersion = z.int().min(1);
+/** Counts changes to the date's seats (prices); a client holding a map of an older revision loads it again. */
+const revision = z.int().min(1);
+
 export const seatMapView = z.object({
   scheduleId: z.uuid(),
   concertId: z.uuid(),
   startsAt: z.iso.datetime(),
+  layoutVersion,
+  revision,
   seats: z.array(seatView),
 });
 export type SeatMapView = z.infer<typeof seatMapView>;
@@ -59,6 +66,8 @@ export type SeatMapView = z.infer<typeof seatMapView>;
 /** One character per seat, in the seat map's order: A available, H held, S sold. */
 export const seatStatusesView = z.object({
   scheduleId: z.uuid(),
+  layoutVersion,
+  revision,
   statuses: z.string().regex(/^[AHS]*$/),
 });
 export type SeatStatusesView = z.infer<typeof seatStatusesView>;

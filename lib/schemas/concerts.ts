@@ -9,6 +9,8 @@ export const concertSummary = z.object({
   /** IANA time zone of the venue (e.g. Asia/Seoul): show times are local to it. */
   timeZone: z.string(),
   description: z.string(),
+  /** CANCELLED: called off by its organizer; nothing more is sold. */
+  status: z.enum(["PUBLISHED", "CANCELLED"]),
   /** Start of each upcoming performance, soonest first (ISO 8601, UTC). */
   upcoming: z.array(z.iso.datetime()),
 });

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Db } from "../../lib/db";
+import { createFixtureConcert } from "../db/fixture-concert";
 
 /** Signed-in browser sessions for `count` new users: a live session row each, and its cookie. */
 export async function createSessionUsers(db: Db, count: number, authSecret: string) {
@@ -21,18 +22,14 @@ export async function createSessionUsers(db: Db, count: number, authSecret: stri
   );
 }
 
-export async function createBenchConcert(db: Db, queue: { activeLimit: number; admitPerTick: number }) {
-  return db.concert.create({
-    data: {
-      slug: `bench-${randomUUID()}`,
-      title: "Benchmark Night",
-      artist: "Load",
-      venue: "Loopback Arena",
-      description: "Created by npm run bench.",
-      queueActiveLimit: queue.activeLimit,
-      queueAdmitPerTick: queue.admitPerTick,
-    },
-    select: { id: true },
+export function createBenchConcert(db: Db, queue: { activeLimit: number; admitPerTick: number }) {
+  return createFixtureConcert(db, {
+    title: "Benchmark Night",
+    artist: "Load",
+    venue: "Loopback Arena",
+    description: "Created by npm run bench.",
+    queueActiveLimit: queue.activeLimit,
+    queueAdmitPerTick: queue.admitPerTick,
   });
 }
 
@@ -43,6 +40,7 @@ export async function createBenchDate(db: Db, concertId: string, seats: number) 
       concertId,
       startsAt: new Date(Date.now() + 30 * 86_400_000),
       salesOpenAt: new Date(Date.now() - 86_400_000),
+      layoutVersion: 1,
     },
     select: { id: true },
   });

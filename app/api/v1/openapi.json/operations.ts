@@ -19,6 +19,11 @@ import * as member from "@/app/api/v1/organizer/organizations/[orgId]/members/[u
 import * as members from "@/app/api/v1/organizer/organizations/[orgId]/members/route";
 import * as organization from "@/app/api/v1/organizer/organizations/[orgId]/route";
 import * as organizations from "@/app/api/v1/organizer/organizations/route";
+import * as cancelConcert from "@/app/api/v1/organizer/concerts/[concertId]/cancel/route";
+import * as publishConcert from "@/app/api/v1/organizer/concerts/[concertId]/publish/route";
+import * as organizerConcert from "@/app/api/v1/organizer/concerts/[concertId]/route";
+import * as organizerSchedules from "@/app/api/v1/organizer/concerts/[concertId]/schedules/route";
+import * as organizerConcerts from "@/app/api/v1/organizer/concerts/route";
 import * as venue from "@/app/api/v1/organizer/venues/[venueId]/route";
 import * as venues from "@/app/api/v1/organizer/venues/route";
 import * as payments from "@/app/api/v1/payments/route";
@@ -65,6 +70,11 @@ const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/organizer/layouts/csv", layoutCsv],
   ["/api/v1/organizer/venues", venues],
   ["/api/v1/organizer/venues/{venueId}", venue],
+  ["/api/v1/organizer/concerts", organizerConcerts],
+  ["/api/v1/organizer/concerts/{concertId}", organizerConcert],
+  ["/api/v1/organizer/concerts/{concertId}/schedules", organizerSchedules],
+  ["/api/v1/organizer/concerts/{concertId}/publish", publishConcert],
+  ["/api/v1/organizer/concerts/{concertId}/cancel", cancelConcert],
   ["/api/v1/health", health],
   ["/api/v1/health/live", live],
   ["/api/cron/tick", tick],

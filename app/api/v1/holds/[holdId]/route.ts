@@ -30,7 +30,7 @@ export const PATCH = route(
         "Send the seats the hold should have from now on (1–4 of its date): seats kept stay yours throughout, new ones are added and the rest freed, all or nothing. The hold keeps its expiry.",
       tag: "Booking",
       responses: { 200: { description: "The hold with its new seats", schema: holdView } },
-      errors: ["NOT_FOUND", "SEAT_UNAVAILABLE", "HOLD_EXPIRED", "HOLD_CLOSED"],
+      errors: ["NOT_FOUND", "SEAT_UNAVAILABLE", "HOLD_EXPIRED", "HOLD_CLOSED", "TICKET_LIMIT"],
     },
   },
   async ({ user, params, body }) => json(await changeHold(user.id, params.holdId, body), 200, { "cache-control": "no-store" }),

@@ -19,7 +19,7 @@ export const POST = route(
         "The server picks adjacent seats in one row: the dearest within the price range, then the front row, then nearest the middle of the row, and holds them exactly as POST /api/v1/holds would. SEAT_UNAVAILABLE when no such block is free.",
       tag: "Booking",
       responses: { 201: { description: "The hold", schema: holdView } },
-      errors: ["NOT_FOUND", "SEAT_UNAVAILABLE", "HOLD_EXISTS", "SCHEDULE_NOT_ON_SALE"],
+      errors: ["NOT_FOUND", "SEAT_UNAVAILABLE", "HOLD_EXISTS", "SCHEDULE_NOT_ON_SALE", "TICKET_LIMIT"],
     },
   },
   async ({ user, body, queue }) => created(await holdBestAvailable(user.id, body, { shoppingEndsAt: queue.activeUntil })),

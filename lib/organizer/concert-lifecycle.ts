@@ -1,0 +1,111 @@
+import { availabilityChanged } from "../booking/availability-cache";
+import { DomainError, NotFoundError, ValidationError } from "../errors";
+import { isUniqueViolation } from "../prisma-errors";
+import type { AddScheduleBody, OrganizerConcertView } from "../schemas/organizer-concerts";
+import { inTransaction, type Tx } from "../transaction";
+import { seatsForSale } from "./concert-seats";
+import { concertStatusError, currentLayout, loadConcertView, publishProblemsOf, requireConcertMember } from "./concerts";
+
+// A concert's dates and its way from draft to on sale to cancelled. Each step locks the
+// concert's row first, so steps of one concert take turns, and is one transaction: a date's
+// seats appear all at once, with the concert's publishing, or not at all.
+
+type ConcertStatus = OrganizerConcertView["status"];
+
+async function lockConcert(tx: Tx, concertId: string): Promise<ConcertStatus> {
+  const [concert] = await tx.$queryRaw<{ status: ConcertStatus }[]>`SELECT status FROM concerts WHERE id = ${concertId}::uuid FOR UPDATE`;
+  if (!concert) throw new NotFoundError("Concert");
+  return concert.status;
+}
+
+/** Makes the seats of these dates from the venue's newest layout; refused when a seat has no priced tier. */
+async function makeSeats(tx: Tx, concertId: string, scheduleIds: string[]): Promise<void> {
+  const concert = await tx.concert.findUniqueOrThrow({
+    where: { id: concertId },
+    select: { venueId: true, tierAssignments: true, tiers: { select: { name: true, price: true } } },
+  });
+  const { version, layout } = await currentLayout(tx, concert.venueId);
+  const { seats, problems } = seatsForSale(layout, concert.tiers, concert.tierAssignments as Record<string, string>);
+  if (problems.length) throw publishIncomplete(problems);
+  await tx.$executeRaw`
+    INSERT INTO seats (schedule_id, section, "row", number, tier, price)
+    SELECT d.id, x.section, x."row", x.number, x.tier, x.price
+      FROM unnest(${scheduleIds}::uuid[]) AS d(id)
+     CROSS JOIN unnest(${seats.map((s) => s.section)}::text[], ${seats.map((s) => s.row)}::text[], ${seats.map((s) => s.number)}::int[],
+                       ${seats.map((s) => s.tier)}::text[], ${seats.map((s) => s.price)}::int[]) AS x(section, "row", number, tier, price)`;
+  await tx.schedule.updateMany({ where: { id: { in: scheduleIds } }, data: { layoutVersion: version } });
+}
+
+const publishIncomplete = (problems: { field: string; message: string }[]) =>
+  new DomainError("PUBLISH_INCOMPLETE", "The concert is not ready to publish: see the fields listed.", problems);
+
+/**
+ * Adds a date (owners and managers). A published concert's new date gets its seats at once,
+ * from the venue's newest layout; a draft's get theirs when it is published.
+ */
+export async function addSchedule(actorId: string, concertId: string, input: AddScheduleBody, now = new Date()): Promise<OrganizerConcertView> {
+  await requireConcertMember(actorId, concertId, "manage");
+  if (input.startsAt <= now) throw new ValidationError([{ field: "startsAt", message: "must be in the future" }]);
+  return inTransaction(async (tx) => {
+    const status = await lockConcert(tx, concertId);
+    if (status === "CANCELLED") throw concertStatusError("A cancelled concert gets no new dates.");
+    let scheduleId: string;
+    try {
+      ({ id: scheduleId } = await tx.schedule.create({ data: { concertId, startsAt: input.startsAt, salesOpenAt: input.salesOpenAt }, select: { id: true } }));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ValidationError([{ field: "startsAt", message: "is the start of another date of this concert" }]);
+      throw error;
+    }
+    if (status === "PUBLISHED") await makeSeats(tx, concertId, [scheduleId]);
+    return loadConcertView(concertId, tx);
+  });
+}
+
+/**
+ * Puts a draft on sale (owners and managers): every date's seats are made from the venue's
+ * newest layout and the concert enters the catalogue, in one transaction. Refused with 409
+ * PUBLISH_INCOMPLETE listing what is missing, or CONCERT_STATUS when it is not a draft.
+ */
+export async function publishConcert(actorId: string, concertId: string, now = new Date()): Promise<OrganizerConcertView> {
+  await requireConcertMember(actorId, concertId, "manage");
+  return inTransaction(async (tx) => {
+    const status = await lockConcert(tx, concertId);
+    if (status !== "DRAFT") throw concertStatusError(`The concert is ${status.toLowerCase()}; only a draft can be published.`);
+    const concert = await tx.concert.findUniqueOrThrow({
+      where: { id: concertId },
+      select: { venueId: true, tierAssignments: true, tiers: { select: { name: true, price: true } }, schedules: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true } } },
+    });
+    const problems = await publishProblemsOf(tx, { ...concert, tierAssignments: concert.tierAssignments as Record<string, string> }, now);
+    if (problems.length) throw publishIncomplete(problems);
+    await makeSeats(tx, concertId, concert.schedules.map((s) => s.id));
+    await tx.concert.update({ where: { id: concertId }, data: { status: "PUBLISHED", publishedAt: now } });
+    return loadConcertView(concertId, tx);
+  });
+}
+
+/**
+ * Calls a concert off (owners and managers): it stays in the catalogue marked cancelled, and
+ * every live hold on its dates is released. Holds and payments check the concert's status in
+ * the database, so nothing more is held or sold, even by a request already under way.
+ * Tickets already sold stay (refunds are a separate matter).
+ */
+export async function cancelConcert(actorId: string, concertId: string, now = new Date()): Promise<OrganizerConcertView> {
+  await requireConcertMember(actorId, concertId, "manage");
+  const { view, dates } = await inTransaction(async (tx) => {
+    const status = await lockConcert(tx, concertId);
+    if (status === "CANCELLED") throw concertStatusError("The concert is already cancelled.");
+    await tx.concert.update({ where: { id: concertId }, data: { status: "CANCELLED", cancelledAt: now } });
+    const released = await tx.$queryRaw<{ schedule_id: string }[]>`
+      WITH closed AS (
+        UPDATE holds SET status = 'RELEASED', closed_at = ${now}
+         WHERE status = 'ACTIVE' AND id IN (
+           SELECT h.id FROM holds h JOIN schedules s ON s.id = h.schedule_id
+            WHERE s.concert_id = ${concertId}::uuid AND h.status = 'ACTIVE' ORDER BY h.id FOR UPDATE OF h)
+        RETURNING id, schedule_id),
+      freed AS (UPDATE seats SET hold_id = NULL, hold_expires_at = NULL WHERE hold_id IN (SELECT id FROM closed))
+      SELECT DISTINCT schedule_id FROM closed`;
+    return { view: await loadConcertView(concertId, tx), dates: released.map((r) => r.schedule_id) };
+  });
+  for (const date of dates) availabilityChanged(date);
+  return view;
+}

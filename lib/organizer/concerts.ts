@@ -1,0 +1,267 @@
+import { randomBytes } from "node:crypto";
+import { db, type Prisma } from "../db";
+import { DomainError, NotFoundError, type FieldError } from "../errors";
+import { isRaised } from "../prisma-errors";
+import type { CreateConcertBody, OrganizerConcertSummary, OrganizerConcertView, UpdateConcertBody } from "../schemas/organizer-concerts";
+import { inTransaction, type Tx } from "../transaction";
+import { seatsForSale } from "./concert-seats";
+import { requireMember, type OrganizerAction } from "./membership";
+import type { VenueLayout } from "./venue-layout";
+
+// Concerts as their organizers see them: made as drafts, changed freely until published,
+// and afterwards only in what cannot move a sold seat.
+
+const summarySelect = {
+  id: true,
+  organizationId: true,
+  venueId: true,
+  venue: true,
+  status: true,
+  title: true,
+  artist: true,
+  createdAt: true,
+  publishedAt: true,
+  cancelledAt: true,
+} as const;
+
+const concertSelect = {
+  ...summarySelect,
+  description: true,
+  timeZone: true,
+  queueActiveLimit: true,
+  queueAdmitPerTick: true,
+  queueActiveTtlSeconds: true,
+  holdTtlSeconds: true,
+  maxTicketsPerAccount: true,
+  tierAssignments: true,
+  tiers: { orderBy: [{ price: "desc" }, { name: "asc" }], select: { name: true, price: true, colour: true } },
+  schedules: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, salesOpenAt: true, layoutVersion: true, _count: { select: { seats: true } } } },
+} satisfies Prisma.ConcertSelect;
+
+interface SummaryRecord {
+  id: string;
+  organizationId: string;
+  venueId: string;
+  venue: string;
+  status: OrganizerConcertSummary["status"];
+  title: string;
+  artist: string;
+  createdAt: Date;
+  publishedAt: Date | null;
+  cancelledAt: Date | null;
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+const summaryView = (concert: SummaryRecord): OrganizerConcertSummary => ({
+  id: concert.id,
+  organizationId: concert.organizationId,
+  venueId: concert.venueId,
+  venue: concert.venue,
+  status: concert.status,
+  title: concert.title,
+  artist: concert.artist,
+  createdAt: concert.createdAt.toISOString(),
+  publishedAt: iso(concert.publishedAt),
+  cancelledAt: iso(concert.cancelledAt),
+});
+
+/** The concert's organization, after checking the caller may do `action` there (404 for an unknown concert). */
+export async function requireConcertMember(actorId: string, concertId: string, action: OrganizerAction): Promise<string> {
+  const concert = await db.concert.findUnique({ where: { id: concertId }, select: { organizationId: true } });
+  await requireMember(actorId, concert?.organizationId ?? null, action);
+  return concert!.organizationId;
+}
+
+/** A venue of the organization, or 404 naming the field (a venue of another organization is not found either). */
+async function venueOf(client: Tx | typeof db, organizationId: string, venueId: string) {
+  const venue = await client.venue.findUnique({ where: { id: venueId }, select: { organizationId: true, name: true, layoutVersion: true } });
+  if (!venue || venue.organizationId !== organizationId) throw new NotFoundError("Venue");
+  return venue;
+}
+
+/** The venue's newest layout (what publishing makes seats from). */
+export async function currentLayout(client: Tx | typeof db, venueId: string): Promise<{ version: number; layout: VenueLayout }> {
+  const venue = await client.venue.findUniqueOrThrow({ where: { id: venueId }, select: { layoutVersion: true } });
+  const found = await client.venueLayout.findUniqueOrThrow({ where: { venueId_version: { venueId, version: venue.layoutVersion } }, select: { document: true } });
+  return { version: venue.layoutVersion, layout: found.document as unknown as VenueLayout };
+}
+
+const slugOf = (title: string) =>
+  `${title
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60) || "concert"}-${randomBytes(4).toString("hex")}`;
+
+/** A new draft concert at one of the organization's venues (owners and managers). */
+export async function createConcert(actorId: string, input: CreateConcertBody): Promise<OrganizerConcertView> {
+  await requireMember(actorId, input.organizationId, "manage");
+  const venue = await venueOf(db, input.organizationId, input.venueId);
+  const made = await db.concert.create({
+    data: {
+      slug: slugOf(input.title),
+      organizationId: input.organizationId,
+      venueId: input.venueId,
+      venue: venue.name,
+      title: input.title,
+      artist: input.artist,
+      description: input.description,
+      timeZone: input.timeZone,
+      tierAssignments: input.tierAssignments,
+      ...settingsColumns(input.settings),
+      tiers: { create: input.tiers },
+    },
+    select: { id: true },
+  });
+  return loadConcertView(made.id);
+}
+
+function settingsColumns(settings: CreateConcertBody["settings"]) {
+  return {
+    queueActiveLimit: settings.activeLimit,
+    queueAdmitPerTick: settings.admitPerTick,
+    queueActiveTtlSeconds: settings.activeTtlSeconds,
+    holdTtlSeconds: settings.holdTtlSeconds,
+    maxTicketsPerAccount: settings.maxTicketsPerAccount,
+  };
+}
+
+/** The organization's concerts, newest first (any member). */
+export async function listConcerts(actorId: string, organizationId: string): Promise<OrganizerConcertSummary[]> {
+  await requireMember(actorId, organizationId, "read");
+  const concerts = await db.concert.findMany({ where: { organizationId }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: summarySelect });
+  return concerts.map(summaryView);
+}
+
+/** One concert with its tiers, dates and, for a draft, what publishing would refuse over (any member). */
+export async function getConcert(actorId: string, concertId: string): Promise<OrganizerConcertView> {
+  await requireConcertMember(actorId, concertId, "read");
+  return loadConcertView(concertId);
+}
+
+export async function loadConcertView(concertId: string, client: Tx | typeof db = db): Promise<OrganizerConcertView> {
+  const concert = await client.concert.findUniqueOrThrow({ where: { id: concertId }, select: concertSelect });
+  const tierAssignments = concert.tierAssignments as Record<string, string>;
+  const publishProblems = concert.status === "DRAFT" ? await publishProblemsOf(client, { ...concert, tierAssignments }) : [];
+  return {
+    ...summaryView(concert),
+    description: concert.description,
+    timeZone: concert.timeZone,
+    tiers: concert.tiers,
+    tierAssignments,
+    settings: {
+      activeLimit: concert.queueActiveLimit,
+      admitPerTick: concert.queueAdmitPerTick,
+      activeTtlSeconds: concert.queueActiveTtlSeconds,
+      holdTtlSeconds: concert.holdTtlSeconds,
+      maxTicketsPerAccount: concert.maxTicketsPerAccount,
+    },
+    schedules: concert.schedules.map((s) => ({
+      id: s.id,
+      startsAt: s.startsAt.toISOString(),
+      salesOpenAt: s.salesOpenAt.toISOString(),
+      layoutVersion: s.layoutVersion,
+      seats: s._count.seats,
+    })),
+    publishProblems,
+  };
+}
+
+interface DraftFacts {
+  venueId: string;
+  tiers: { name: string; price: number }[];
+  tierAssignments: Record<string, string>;
+  schedules: { startsAt: Date }[];
+}
+
+/** Why a draft cannot be published yet: no tiers, seats without a priced tier, no dates, dates already begun. */
+export async function publishProblemsOf(client: Tx | typeof db, concert: DraftFacts, now = new Date()): Promise<FieldError[]> {
+  const { layout } = await currentLayout(client, concert.venueId);
+  const problems: FieldError[] = [];
+  if (!concert.tiers.length) problems.push({ field: "tiers", message: "must have at least one tier" });
+  problems.push(...seatsForSale(layout, concert.tiers, concert.tierAssignments).problems.filter((p) => concert.tiers.length || p.field !== "tiers"));
+  if (!concert.schedules.length) problems.push({ field: "schedules", message: "must have at least one date" });
+  concert.schedules.forEach((s, i) => {
+    if (s.startsAt <= now) problems.push({ field: `schedules.${i}.startsAt`, message: "has already begun" });
+  });
+  return problems;
+}
+
+/**
+ * Changes a concert (owners and managers). A draft may change anything. Once published, the
+ * venue, the tier assignments and the set of tier names are fixed (the seats exist); a tier's
+ * price changes on its seats of every date, all or nothing, and only while none of them is
+ * held or sold (409 PRICE_LOCKED: the seats table's trigger decides). A cancelled concert
+ * does not change.
+ */
+export async function updateConcert(actorId: string, concertId: string, input: UpdateConcertBody): Promise<OrganizerConcertView> {
+  const organizationId = await requireConcertMember(actorId, concertId, "manage");
+  return inTransaction(async (tx) => {
+    // Changes, publishing and cancelling of one concert take turns on its row.
+    const [concert] = await tx.$queryRaw<{ status: OrganizerConcertSummary["status"] }[]>`SELECT status FROM concerts WHERE id = ${concertId}::uuid FOR UPDATE`;
+    if (!concert) throw new NotFoundError("Concert");
+    if (concert.status === "CANCELLED") throw concertStatusError("A cancelled concert cannot change.");
+    const venue = input.venueId ? await venueOf(tx, organizationId, input.venueId) : undefined;
+    if (concert.status === "PUBLISHED") {
+      const fixed = fixedOncePublished(input, await tx.concertTier.findMany({ where: { concertId }, select: { name: true } }));
+      if (fixed.length) throw concertStatusError("These cannot change once the concert is published: its seats exist.", fixed);
+    }
+    await tx.concert.update({
+      where: { id: concertId },
+      data: {
+        title: input.title,
+        artist: input.artist,
+        description: input.description,
+        timeZone: input.timeZone,
+        tierAssignments: input.tierAssignments,
+        ...(venue ? { venueId: input.venueId, venue: venue.name } : {}),
+        ...(input.settings ? settingsColumns(input.settings) : {}),
+      },
+    });
+    if (input.tiers) await saveTiers(tx, concertId, input.tiers, concert.status === "PUBLISHED");
+    return loadConcertView(concertId, tx);
+  });
+}
+
+/** The fields of `input` a published concert may not change. */
+function fixedOncePublished(input: UpdateConcertBody, tiers: { name: string }[]): FieldError[] {
+  const fixed: FieldError[] = [];
+  if (input.venueId) fixed.push({ field: "venueId", message: "cannot change once published" });
+  if (input.tierAssignments) fixed.push({ field: "tierAssignments", message: "cannot change once published" });
+  if (input.tiers) {
+    const had = tiers.map((t) => t.name).sort();
+    const has = input.tiers.map((t) => t.name).sort();
+    if (had.join("\n") !== has.join("\n")) fixed.push({ field: "tiers", message: `must keep the tiers ${had.join(", ")} (prices and colours may change)` });
+  }
+  return fixed;
+}
+
+async function saveTiers(tx: Tx, concertId: string, tiers: CreateConcertBody["tiers"], published: boolean): Promise<void> {
+  if (!published) {
+    await tx.concertTier.deleteMany({ where: { concertId } });
+    await tx.concertTier.createMany({ data: tiers.map((tier) => ({ ...tier, concertId })) });
+    return;
+  }
+  for (const [i, tier] of tiers.entries()) {
+    const before = await tx.concertTier.update({ where: { concertId_name: { concertId, name: tier.name } }, data: { colour: tier.colour }, select: { price: true } });
+    if (before.price === tier.price) continue;
+    await tx.concertTier.update({ where: { concertId_name: { concertId, name: tier.name } }, data: { price: tier.price } });
+    try {
+      await tx.$executeRaw`
+        WITH changed AS (
+          UPDATE seats SET price = ${tier.price}
+           WHERE schedule_id IN (SELECT id FROM schedules WHERE concert_id = ${concertId}::uuid) AND tier = ${tier.name}
+          RETURNING schedule_id)
+        UPDATE schedules SET seats_revision = seats_revision + 1 WHERE id IN (SELECT schedule_id FROM changed)`;
+    } catch (error) {
+      if (!isRaised(error, "SEAT_LOCKED")) throw error;
+      throw new DomainError("PRICE_LOCKED", `Seats of ${tier.name} are held or sold: their price cannot change.`, [
+        { field: `tiers.${i}.price`, message: `cannot change while seats of ${tier.name} are held or sold` },
+      ]);
+    }
+  }
+}
+
+export const concertStatusError = (message: string, errors: FieldError[] = []) => new DomainError("CONCERT_STATUS", message, errors);
