@@ -284,6 +284,44 @@ test.describe.serial("API scenarios", () => {
     expect((await call("PATCH", "/api/v1/organizer/venues/{venueId}", { context: a.context, params: { venueId }, data: { layout: wider, layoutVersion: 1 } })).body.layoutVersion).toBe(2);
     const stale = await call("PATCH", "/api/v1/organizer/venues/{venueId}", { context: a.context, params: { venueId }, data: { layout, layoutVersion: 1 } });
     expect(stale.body.code).toBe("LAYOUT_VERSION_CONFLICT");
+    Object.assign(ids, { orgId, venueId });
+  });
+
+  test("concerts: draft, publish, a price locked by a hold, a ticket limit, cancel", async () => {
+    const concerts = "/api/v1/organizer/concerts";
+    const concert = `${concerts}/{concertId}`;
+    const tiers = [{ name: "R", price: 99_000, colour: "#2563eb" }];
+    const settings = { activeLimit: 50, admitPerTick: 50, maxTicketsPerAccount: 1 };
+    const draft = await call("POST", concerts, { context: a.context, data: { organizationId: id("orgId"), venueId: id("venueId"), title: "Scenario Night", artist: "The Testers", tiers, settings } });
+    expect(draft.body.status).toBe("DRAFT");
+    const concertId = draft.body.id as string;
+    expect((await call("GET", `${concerts}?organizationId={orgId}`, { context: a.context, params: { orgId: id("orgId") } })).body.items[0].id).toBe(concertId);
+    // Row C of the venue's newest layout has no tier, and there is no date yet.
+    const incomplete = await call("POST", `${concert}/publish`, { context: a.context, params: { concertId } });
+    expect(incomplete.body).toMatchObject({ code: "PUBLISH_INCOMPLETE", errors: [{ field: "tierAssignments.Floor" }, { field: "schedules" }] });
+    expect((await call("PATCH", concert, { context: a.context, params: { concertId }, data: { tierAssignments: { Floor: "R" } } })).body.publishProblems).toHaveLength(1);
+    const day = 86_400_000;
+    const dated = await call("POST", `${concert}/schedules`, { context: a.context, params: { concertId }, data: { startsAt: new Date(Date.now() + 20 * day).toISOString(), salesOpenAt: new Date(Date.now() - day).toISOString() } });
+    expect(dated.status).toBe(201);
+    const published = await call("POST", `${concert}/publish`, { context: a.context, params: { concertId } });
+    expect(published.body.schedules[0]).toMatchObject({ layoutVersion: 2, seats: 32 });
+    expect((await call("POST", `${concert}/publish`, { context: a.context, params: { concertId } })).body.code).toBe("CONCERT_STATUS");
+    expect((await call("GET", concert, { context: a.context, params: { concertId } })).body.status).toBe("PUBLISHED");
+
+    // C shops: one ticket per account, so two seats are refused; one seat locks the tier's price.
+    const entered = await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: c.auth, params: { concertId } });
+    const shopC = { ...c.auth, "x-queue-token": entered.body.token };
+    await expect.poll(async () => (await call("GET", "/api/v1/queue/status", { headers: shopC })).body.status, { timeout: 15_000 }).toBe("ACTIVE");
+    const map = await call("GET", "/api/v1/schedules/{scheduleId}/seats", { headers: shopC, params: { scheduleId: dated.body.schedules[0].id } });
+    const seatIds = (map.body.seats as { id: string }[]).map((seat) => seat.id);
+    expect((await call("POST", "/api/v1/holds", { headers: shopC, data: { scheduleId: map.body.scheduleId, seatIds: seatIds.slice(0, 2) } })).body.code).toBe("TICKET_LIMIT");
+    expect((await call("POST", "/api/v1/holds", { headers: shopC, data: { scheduleId: map.body.scheduleId, seatIds: seatIds.slice(0, 1) } })).status).toBe(201);
+    const locked = await call("PATCH", concert, { context: a.context, params: { concertId }, data: { tiers: [{ ...tiers[0], price: 109_000 }] } });
+    expect(locked.body.code).toBe("PRICE_LOCKED");
+
+    expect((await call("POST", `${concert}/cancel`, { context: a.context, params: { concertId } })).body.status).toBe("CANCELLED");
+    expect((await call("POST", `${concert}/cancel`, { context: a.context, params: { concertId } })).body.code).toBe("CONCERT_STATUS");
+    expect((await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: b.auth, params: { concertId } })).body.code).toBe("CONCERT_STATUS");
   });
 
   test("every operation was shown working, and every error code a client can cause was seen", () => {

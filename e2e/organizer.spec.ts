@@ -78,3 +78,69 @@ test("a fan who opens someone's organization page is told the console is for org
   await page.goto("/organizer/00000000-0000-4000-8000-000000000000");
   await expect(page.getByText("Only members of an organization can open this.")).toBeVisible();
 });
+
+test("an organizer drafts a concert, fixes what the publish check lists, publishes it, and calls it off", async ({ page }) => {
+  await signUpAndSignIn(page, "Paula Producer");
+  await page.goto("/organizer");
+  await page.getByLabel("Organization name").fill("Encore Live");
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Encore Live", level: 1 })).toBeVisible();
+  await expect(page.getByText("Add a venue first")).toBeVisible();
+
+  const seats = ["A", "B"].flatMap((row) => Array.from({ length: 10 }, (_, i) => `Floor,${row},${i + 1},R`)).concat(Array.from({ length: 10 }, (_, i) => `Balcony,C,${i + 1},S`));
+  await page.getByLabel("Venue name").fill("Echo Hall");
+  await page.getByLabel("Seat list (CSV)").setInputFiles({ name: "seats.csv", mimeType: "text/csv", buffer: Buffer.from(["section,row,seat,tier", ...seats].join("\n")) });
+  await page.getByRole("button", { name: "Add venue" }).click();
+  await page.getByRole("link", { name: "Back to the organization" }).click();
+
+  await page.getByLabel("Title").fill("Encore Night");
+  await page.getByLabel("Artist").fill("The Echoes");
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByRole("heading", { name: "Encore Night", level: 1 })).toBeVisible();
+  const missing = page.getByRole("list", { name: "What is missing" });
+  await expect(missing).toContainText("must have at least one tier");
+  await expect(missing).toContainText("must have at least one date");
+  await expectNoViolations(page, "organizer-concert-draft");
+
+  // Tiers, with a mistake the API names by field.
+  await page.getByRole("button", { name: "Add a tier" }).click();
+  await page.getByRole("button", { name: "Add a tier" }).click();
+  const tier = (n: number) => page.getByRole("group", { name: `Tier ${n}` });
+  await tier(1).getByLabel("Name").fill("R");
+  await tier(1).getByLabel("Price (won)").fill("120000");
+  await tier(2).getByLabel("Name").fill("r");
+  await tier(2).getByLabel("Price (won)").fill("80000");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(tier(2).getByText("repeats tier R")).toBeVisible();
+  await tier(2).getByLabel("Name").fill("S");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(missing).not.toContainText("tier");
+
+  const local = (days: number) => new Date(Date.now() + days * 86_400_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await page.getByLabel("Starts").fill(local(30));
+  await page.getByLabel("Sales open").fill(local(-1));
+  await page.getByRole("button", { name: "Add date" }).click();
+  await expect(page.getByRole("cell", { name: "Made when published" })).toBeVisible();
+  await expect(page.getByText("Everything is in place.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(page.getByText("On sale")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "30 seats (layout version 1)" })).toBeVisible();
+  // Once published, tier names and section tiers are fixed; prices stay editable.
+  await expect(tier(1).getByLabel("Name")).toBeDisabled();
+  await expect(tier(1).getByLabel("Price (won)")).toBeEnabled();
+  await expectNoViolations(page, "organizer-concert-published");
+
+  await page.getByRole("link", { name: "See it as fans do" }).click();
+  await expect(page.getByRole("heading", { name: "Encore Night", level: 1 })).toBeVisible();
+  await expect(page.getByText("80,000")).toBeVisible();
+  await page.goBack();
+
+  await page.getByRole("button", { name: "Cancel this concert…" }).click();
+  await page.getByRole("button", { name: "Cancel the concert" }).click();
+  await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "See it as fans do" }).click();
+  await expect(page.getByText("This concert was cancelled by its organizer.")).toBeVisible();
+});

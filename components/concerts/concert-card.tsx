@@ -15,6 +15,7 @@ export function ConcertCard({ concert }: { concert: ConcertSummary }) {
         </Link>
       </h2>
       <p className="text-sm text-slate-600">{concert.venue}</p>
+      {concert.status === "CANCELLED" && <p className="mt-2 w-fit rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">{t("cancelled")}</p>}
       <p className="mt-3 flex-1 text-sm text-slate-700">{concert.description}</p>
       <p className="mt-4 text-sm text-slate-700">
         {next ? (

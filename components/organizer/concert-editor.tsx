@@ -8,6 +8,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { TextField } from "@/components/ui/text-field";
 import { useProblemText } from "@/components/ui/use-problem-text";
 import { ApiProblem } from "@/lib/client/api";
+import type { VenueLayout } from "@/lib/organizer/venue-layout";
 import type { OrganizerConcertView } from "@/lib/schemas/organizer-concerts";
 import { StatusBadge } from "./concerts";
 import { concertRequests, useConcertChange, useOrganization, useOrganizerConcert, useVenue } from "./organizer-api";
@@ -197,7 +198,7 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
             </div>
           ))}
           {draft && (
-            <button type="button" className={BUTTON} onClick={() => setTiers((list) => [...list, { name: "", price: "", colour: "#2563eb" }])}>
+            <button type="button" className={BUTTON} onClick={() => setTiers((list) => [...list, { name: "", price: "", colour: TIER_COLOURS[list.length % TIER_COLOURS.length]! }])}>
               {t("addTier")}
             </button>
           )}
@@ -220,7 +221,7 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
                     disabled={!draft}
                     className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2"
                   >
-                    <option value="">{section.tier ? t("layoutTier", { tier: section.tier }) : t("noTier")}</option>
+                    <option value="">{layoutTiers(section) ? t("layoutTier", { tier: layoutTiers(section)! }) : t("noTier")}</option>
                     {tiers.filter((tier) => tier.name).map((tier) => (
                       <option key={tier.name} value={tier.name}>
                         {tier.name}
@@ -258,6 +259,15 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
       )}
     </form>
   );
+}
+
+const TIER_COLOURS = ["#7c3aed", "#2563eb", "#059669", "#d97706", "#db2777", "#0891b2"];
+
+/** The tiers a section's layout gives its rows, when every row has one ("R", or "R, S"); else null. */
+function layoutTiers(section: VenueLayout["sections"][number]): string | null {
+  const tiers = section.rows.map((row) => row.tier ?? section.tier);
+  if (tiers.some((tier) => tier === undefined)) return null;
+  return [...new Set(tiers)].join(", ");
 }
 
 /** Row assignments ("Section/Row") are kept as they are: the form sets whole sections. */

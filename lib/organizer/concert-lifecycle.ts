@@ -1,6 +1,7 @@
 import { availabilityChanged } from "../booking/availability-cache";
 import { DomainError, NotFoundError, ValidationError } from "../errors";
 import { isUniqueViolation } from "../prisma-errors";
+import { saleSettingsChanged } from "../queue/settings";
 import type { AddScheduleBody, OrganizerConcertView } from "../schemas/organizer-concerts";
 import { inTransaction, type Tx } from "../transaction";
 import { seatsForSale } from "./concert-seats";
@@ -80,7 +81,7 @@ export async function publishConcert(actorId: string, concertId: string, now = n
     await makeSeats(tx, concertId, concert.schedules.map((s) => s.id));
     await tx.concert.update({ where: { id: concertId }, data: { status: "PUBLISHED", publishedAt: now } });
     return loadConcertView(concertId, tx);
-  });
+  }).finally(() => saleSettingsChanged(concertId));
 }
 
 /**
@@ -106,6 +107,7 @@ export async function cancelConcert(actorId: string, concertId: string, now = ne
       SELECT DISTINCT schedule_id FROM closed`;
     return { view: await loadConcertView(concertId, tx), dates: released.map((r) => r.schedule_id) };
   });
+  saleSettingsChanged(concertId);
   for (const date of dates) availabilityChanged(date);
   return view;
 }

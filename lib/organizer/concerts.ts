@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { availabilityChanged } from "../booking/availability-cache";
 import { db, type Prisma } from "../db";
 import { DomainError, NotFoundError, type FieldError } from "../errors";
 import { isRaised } from "../prisma-errors";
+import { saleSettingsChanged } from "../queue/settings";
 import type { CreateConcertBody, OrganizerConcertSummary, OrganizerConcertView, UpdateConcertBody } from "../schemas/organizer-concerts";
 import { inTransaction, type Tx } from "../transaction";
 import { seatsForSale } from "./concert-seats";
@@ -198,7 +200,7 @@ export async function publishProblemsOf(client: Tx | typeof db, concert: DraftFa
  */
 export async function updateConcert(actorId: string, concertId: string, input: UpdateConcertBody): Promise<OrganizerConcertView> {
   const organizationId = await requireConcertMember(actorId, concertId, "manage");
-  return inTransaction(async (tx) => {
+  const { view, repriced } = await inTransaction(async (tx) => {
     // Changes, publishing and cancelling of one concert take turns on its row.
     const [concert] = await tx.$queryRaw<{ status: OrganizerConcertSummary["status"] }[]>`SELECT status FROM concerts WHERE id = ${concertId}::uuid FOR UPDATE`;
     if (!concert) throw new NotFoundError("Concert");
@@ -220,9 +222,11 @@ export async function updateConcert(actorId: string, concertId: string, input: U
         ...(input.settings ? settingsColumns(input.settings) : {}),
       },
     });
-    if (input.tiers) await saveTiers(tx, concertId, input.tiers, concert.status === "PUBLISHED");
-    return loadConcertView(concertId, tx);
-  });
+    const repriced = input.tiers ? await saveTiers(tx, concertId, input.tiers, concert.status === "PUBLISHED") : [];
+    return { view: await loadConcertView(concertId, tx), repriced };
+  }).finally(() => saleSettingsChanged(concertId));
+  for (const date of repriced) availabilityChanged(date);
+  return view;
 }
 
 /** The fields of `input` a published concert may not change. */
@@ -238,23 +242,26 @@ function fixedOncePublished(input: UpdateConcertBody, tiers: { name: string }[])
   return fixed;
 }
 
-async function saveTiers(tx: Tx, concertId: string, tiers: CreateConcertBody["tiers"], published: boolean): Promise<void> {
+/** Saves the tiers; for a published concert, reprices their seats. Returns the dates whose seats were repriced. */
+async function saveTiers(tx: Tx, concertId: string, tiers: CreateConcertBody["tiers"], published: boolean): Promise<string[]> {
   if (!published) {
     await tx.concertTier.deleteMany({ where: { concertId } });
     await tx.concertTier.createMany({ data: tiers.map((tier) => ({ ...tier, concertId })) });
-    return;
+    return [];
   }
+  const repriced = new Set<string>();
   for (const [i, tier] of tiers.entries()) {
     const before = await tx.concertTier.update({ where: { concertId_name: { concertId, name: tier.name } }, data: { colour: tier.colour }, select: { price: true } });
     if (before.price === tier.price) continue;
     await tx.concertTier.update({ where: { concertId_name: { concertId, name: tier.name } }, data: { price: tier.price } });
     try {
-      await tx.$executeRaw`
+      const dates = await tx.$queryRaw<{ id: string }[]>`
         WITH changed AS (
           UPDATE seats SET price = ${tier.price}
            WHERE schedule_id IN (SELECT id FROM schedules WHERE concert_id = ${concertId}::uuid) AND tier = ${tier.name}
           RETURNING schedule_id)
-        UPDATE schedules SET seats_revision = seats_revision + 1 WHERE id IN (SELECT schedule_id FROM changed)`;
+        UPDATE schedules SET seats_revision = seats_revision + 1 WHERE id IN (SELECT schedule_id FROM changed) RETURNING id`;
+      for (const date of dates) repriced.add(date.id);
     } catch (error) {
       if (!isRaised(error, "SEAT_LOCKED")) throw error;
       throw new DomainError("PRICE_LOCKED", `Seats of ${tier.name} are held or sold: their price cannot change.`, [
@@ -262,6 +269,7 @@ async function saveTiers(tx: Tx, concertId: string, tiers: CreateConcertBody["ti
       ]);
     }
   }
+  return [...repriced];
 }
 
 export const concertStatusError = (message: string, errors: FieldError[] = []) => new DomainError("CONCERT_STATUS", message, errors);

@@ -48,6 +48,11 @@ export function getSaleSettingsOrThrow(concertId: string): Promise<SaleSettings>
   });
 }
 
+/** The concert's settings or state changed on this instance: read them afresh here (elsewhere within SETTINGS_CACHE_MS). */
+export function saleSettingsChanged(concertId: string): void {
+  settingsCache.delete(concertId);
+}
+
 export async function getQueueSettingsOrThrow(concertId: string): Promise<QueueSettings> {
   return (await getSaleSettingsOrThrow(concertId)).queue;
 }

@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ConcertPage({ params }: Props) {
   const concert = await findConcert((await params).id);
   if (!concert) notFound();
-  const dates = await listConcertDates(concert.id);
+  const dates = concert.status === "CANCELLED" ? [] : await listConcertDates(concert.id);
   const t = await getTranslations("Concert");
   return (
     <div className="space-y-6">
@@ -29,13 +29,21 @@ export default async function ConcertPage({ params }: Props) {
         <p className="text-slate-600">{concert.venue}</p>
         <p className="mt-3 max-w-2xl text-slate-700">{concert.description}</p>
       </header>
-      <QueueSessionBanner concertId={concert.id} />
-      <section aria-labelledby="dates-heading" className="space-y-3">
-        <h2 id="dates-heading" className="text-xl font-semibold">
-          {t("dates")}
-        </h2>
-        <BookableDates concertId={concert.id} dates={dates} timeZone={concert.timeZone} />
-      </section>
+      {concert.status === "CANCELLED" ? (
+        <p role="status" className="rounded-md border border-red-200 bg-red-50 p-4 text-red-900">
+          {t("cancelled")}
+        </p>
+      ) : (
+        <>
+          <QueueSessionBanner concertId={concert.id} />
+          <section aria-labelledby="dates-heading" className="space-y-3">
+            <h2 id="dates-heading" className="text-xl font-semibold">
+              {t("dates")}
+            </h2>
+            <BookableDates concertId={concert.id} dates={dates} timeZone={concert.timeZone} />
+          </section>
+        </>
+      )}
     </div>
   );
 }

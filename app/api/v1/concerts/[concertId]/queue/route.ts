@@ -18,7 +18,7 @@ export const POST = route(
       description: "201 with a new place; 200 with your existing place when you are already in line. Keep the token: it is your X-Queue-Token.",
       tag: "Waiting room",
       responses: { 201: { description: "Your new place and queue token", schema: enteredQueueView }, 200: { description: "Your existing place", schema: enteredQueueView } },
-      errors: ["NOT_FOUND"],
+      errors: ["NOT_FOUND", "CONCERT_STATUS"],
     },
   },
   async ({ user, params }) => {
