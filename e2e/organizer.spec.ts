@@ -117,7 +117,8 @@ test("an organizer drafts a concert, fixes what the publish check lists, publish
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await expect(missing).not.toContainText("tier");
 
-  const local = (days: number) => new Date(Date.now() + days * 86_400_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  // Typed as Seoul wall-clock time (the concert's zone): UTC + 9 hours.
+  const local = (days: number) => new Date(Date.now() + days * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 16);
   await page.getByLabel("Starts").fill(local(30));
   await page.getByLabel("Sales open").fill(local(-1));
   await page.getByRole("button", { name: "Add date" }).click();
@@ -125,7 +126,8 @@ test("an organizer drafts a concert, fixes what the publish check lists, publish
   await expect(page.getByText("Everything is in place.")).toBeVisible();
 
   await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(page.getByRole("button", { name: "Publish now" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByText("On sale")).toBeVisible();
   await expect(page.getByRole("cell", { name: "30 seats (layout version 1)" })).toBeVisible();
   // Once published, tier names and section tiers are fixed; prices stay editable.
@@ -138,7 +140,11 @@ test("an organizer drafts a concert, fixes what the publish check lists, publish
   await expect(page.getByText("80,000")).toBeVisible();
   await page.goBack();
 
+  // Keeping it puts the keyboard back where it was; confirming calls it off.
   await page.getByRole("button", { name: "Cancel this concert…" }).click();
+  await page.getByRole("button", { name: "Keep it on sale" }).click();
+  await expect(page.getByRole("button", { name: "Cancel this concert…" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await page.getByRole("button", { name: "Cancel the concert" }).click();
   await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: "See it as fans do" }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatTimeOfDay } from "./date-time";
+import { formatDateTime, formatTimeOfDay, instantOfWallTime } from "./date-time";
 
 describe("formatDateTime", () => {
   const show = "2026-12-12T10:00:00.000Z";
@@ -36,5 +36,21 @@ describe("in Korean", () => {
   it("prints the date the Korean way with a 24-hour time, in the given zone", () => {
     expect(formatDateTime("2026-12-12T10:00:00.000Z", "Asia/Seoul", "ko")).toBe("2026년 12월 12일 (토) 19:00 GMT+9");
     expect(formatTimeOfDay("2026-12-12T10:42:00.000Z", "Asia/Seoul", "ko")).toBe("19:42");
+  });
+});
+
+describe("instantOfWallTime", () => {
+  it("reads a wall-clock time in the given zone", () => {
+    expect(instantOfWallTime("2027-01-10T19:00", "Asia/Seoul")?.toISOString()).toBe("2027-01-10T10:00:00.000Z");
+    expect(instantOfWallTime("2027-07-04T20:30", "America/New_York")?.toISOString()).toBe("2027-07-05T00:30:00.000Z");
+    expect(instantOfWallTime("2027-01-04T20:30", "America/New_York")?.toISOString()).toBe("2027-01-05T01:30:00.000Z");
+  });
+
+  it("settles times next to a clock change, and refuses what is not a time", () => {
+    // London's clocks go forward at 01:00 UTC on 28 March 2027: 00:30 is GMT, 02:30 is BST.
+    expect(instantOfWallTime("2027-03-28T00:30", "Europe/London")?.toISOString()).toBe("2027-03-28T00:30:00.000Z");
+    expect(instantOfWallTime("2027-03-28T02:30", "Europe/London")?.toISOString()).toBe("2027-03-28T01:30:00.000Z");
+    expect(instantOfWallTime("", "Asia/Seoul")).toBeNull();
+    expect(instantOfWallTime("2027-01-10 19:00", "Asia/Seoul")).toBeNull();
   });
 });

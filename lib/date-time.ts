@@ -44,3 +44,30 @@ export function formatTimeOfDay(instant: string | Date, timeZone: string, locale
     .format(new Date(instant))
     .replace(/\s+/g, " ");
 }
+
+const WALL_CLOCKS = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at this instant, in ms. */
+function offsetAt(instant: number, timeZone: string): number {
+  let format = WALL_CLOCKS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+    WALL_CLOCKS.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+  return Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!) - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock time ("2027-01-10T19:00", as a datetime-local input gives it)
+ * names in `timeZone`, or null when it is not such a time. A time a clock change skips is
+ * read with the offset before the change.
+ */
+export function instantOfWallTime(local: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  // The offset depends on the instant, which depends on the offset: a second look settles it.
+  const first = wall - offsetAt(wall, timeZone);
+  return new Date(wall - offsetAt(first, timeZone));
+}

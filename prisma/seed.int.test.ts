@@ -56,6 +56,20 @@ describe("seedDemoData", () => {
     expect(memberships).toEqual([{ role: "OWNER", organization: { name: DEMO_ORGANIZER.organization } }]);
   });
 
+  it("puts the demo concerts and venues in the demo organization, taking them from one without members (a migrated database)", async () => {
+    const concerts = await db.concert.findMany({ where: { slug: { in: DEMO_CONCERTS.map((c) => c.slug) } }, select: { id: true, venueId: true, status: true, organization: { select: { name: true } } } });
+    expect(concerts.every((c) => c.status === "PUBLISHED" && c.organization.name === DEMO_ORGANIZER.organization)).toBe(true);
+    const demoOrganization = (await db.concert.findUniqueOrThrow({ where: { id: concerts[0]!.id }, select: { organizationId: true } })).organizationId;
+    const orphan = await db.organization.create({ data: { name: "Stagepass Live" }, select: { id: true } });
+    await db.venue.update({ where: { id: concerts[0]!.venueId }, data: { organizationId: orphan.id } });
+    await db.concert.updateMany({ where: { venueId: concerts[0]!.venueId }, data: { organizationId: orphan.id } });
+
+    await seedDemoData(db);
+    expect(await db.concert.count({ where: { venueId: concerts[0]!.venueId, organizationId: demoOrganization } })).toBeGreaterThan(0);
+    expect(await db.venue.findUniqueOrThrow({ where: { id: concerts[0]!.venueId }, select: { organizationId: true } })).toEqual({ organizationId: demoOrganization });
+    expect(await db.organization.findUnique({ where: { id: orphan.id } })).toBeNull();
+  });
+
   it("tops a concert up with new dates once its seeded dates have passed", async () => {
     const later = new Date(Date.now() + 400 * 24 * 60 * 60 * 1000);
     await seedDemoData(db, later);

@@ -58,7 +58,8 @@ async function seedConcert(db: Db, organizationId: string, demo: DemoConcert, no
   if (!missing.length) return;
   const venue = await db.venue.findUniqueOrThrow({ where: { id: concert.venueId }, select: { layoutVersion: true, layouts: { orderBy: { version: "desc" }, take: 1, select: { document: true } } } });
   const concertTiers = await db.concertTier.findMany({ where: { concertId: concert.id }, select: { name: true, price: true } });
-  const { seats } = seatsForSale(venue.layouts[0]!.document as unknown as VenueLayout, concertTiers, {});
+  const { seats, problems } = seatsForSale(venue.layouts[0]!.document as unknown as VenueLayout, concertTiers, {});
+  if (problems.length) throw new Error(`The demo concert ${demo.slug} cannot get seats: ${JSON.stringify(problems)}`);
   for (const days of missing) {
     const startsAt = performanceTime(now, days);
     await db.$transaction(async (tx) => {
@@ -98,7 +99,7 @@ export async function seedDemoData(db: Db, now = new Date()) {
 /**
  * The organizer account and its organization, whose id it returns. Made once: an organizer
  * who already belongs to one keeps it. A database migrated from before organizations holds
- * the demo concerts in an organization without members; the organizer becomes its owner.
+ * the demo concerts in an organization without members: they move to the organizer's.
  */
 async function seedOrganizer(db: Db): Promise<string> {
   const organizer = await db.user.upsert({
@@ -111,13 +112,18 @@ async function seedOrganizer(db: Db): Promise<string> {
     // Seeds running at once take turns here, so only one makes the organization.
     await tx.$queryRaw`SELECT 1 FROM users WHERE id = ${organizer.id}::uuid FOR UPDATE`;
     const membership = await tx.organizationMember.findFirst({ where: { userId: organizer.id }, orderBy: { createdAt: "asc" }, select: { organizationId: true } });
-    if (membership) return membership.organizationId;
-    const unowned = await tx.organization.findFirst({
+    const organizationId =
+      membership?.organizationId ??
+      (await tx.organization.create({ data: { name: DEMO_ORGANIZER.organization, members: { create: { userId: organizer.id, role: "OWNER" } } }, select: { id: true } })).id;
+    const unowned = await tx.organization.findMany({
       where: { members: { none: {} }, concerts: { some: { slug: { in: DEMO_CONCERTS.map((c) => c.slug) } } } },
       select: { id: true },
     });
-    const organizationId = unowned?.id ?? (await tx.organization.create({ data: { name: DEMO_ORGANIZER.organization }, select: { id: true } })).id;
-    await tx.organizationMember.create({ data: { organizationId, userId: organizer.id, role: "OWNER" } });
+    for (const { id } of unowned) {
+      await tx.venue.updateMany({ where: { organizationId: id }, data: { organizationId } });
+      await tx.concert.updateMany({ where: { organizationId: id }, data: { organizationId } });
+      await tx.organization.delete({ where: { id } });
+    }
     return organizationId;
   });
 }

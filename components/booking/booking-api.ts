@@ -42,16 +42,18 @@ export function useSeatMap(scheduleId: string, token: string | null) {
     refetchInterval: SEAT_MAP_REFRESH_MS,
     retry: false,
   });
-  // The seats changed (prices) since the map was loaded: load it again.
-  const stale = statuses.data !== undefined && layout.data !== undefined && statuses.data.revision !== layout.data.revision;
+  // The seats were repriced since the map was loaded: load it again, on every refresh that
+  // says so (an instance a moment behind may answer with the old map once more).
+  const behind = statuses.data !== undefined && layout.data !== undefined && statuses.data.revision > layout.data.revision;
   const { refetch } = layout;
   useEffect(() => {
-    if (stale) void refetch();
-  }, [stale, refetch]);
+    if (behind) void refetch();
+  }, [behind, statuses.dataUpdatedAt, refetch]);
+  // Seats never move, only prices change: live statuses always apply.
   const data = useMemo(() => {
     if (!layout.data) return undefined;
     const codes = statuses.data?.statuses;
-    if (!codes || codes.length !== layout.data.seats.length || statuses.data?.revision !== layout.data.revision) return layout.data;
+    if (!codes || codes.length !== layout.data.seats.length) return layout.data;
     const seats = layout.data.seats.map((seat, i) => {
       const status = STATUS_OF[codes[i] as keyof typeof STATUS_OF];
       return status === seat.status ? seat : { ...seat, status };

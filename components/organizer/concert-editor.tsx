@@ -3,11 +3,13 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { ConfirmStep } from "@/components/ui/confirm-step";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LocalTime } from "@/components/ui/local-time";
 import { TextField } from "@/components/ui/text-field";
 import { useProblemText } from "@/components/ui/use-problem-text";
 import { ApiProblem } from "@/lib/client/api";
+import { instantOfWallTime } from "@/lib/date-time";
 import type { VenueLayout } from "@/lib/organizer/venue-layout";
 import type { OrganizerConcertView } from "@/lib/schemas/organizer-concerts";
 import { StatusBadge } from "./concerts";
@@ -31,7 +33,7 @@ export function ConcertEditor({ orgId, concertId }: { orgId: string; concertId: 
   const t = useTranslations("OrganizerConcerts");
   const problemText = useProblemText();
   const concert = useOrganizerConcert(concertId);
-  const role = useOrganization(orgId).data?.role;
+  const role = useOrganization(concert.data?.organizationId ?? orgId).data?.role;
   const canManage = role === "OWNER" || role === "MANAGER";
   if (concert.isError) return <FormAlert>{problemText.message(concert.error)}</FormAlert>;
   if (!concert.data) return <p aria-busy="true">{t("loading")}</p>;
@@ -62,7 +64,6 @@ function PublishCheck({ concert, canManage }: { concert: OrganizerConcertView; c
   const t = useTranslations("OrganizerConcerts");
   const publish = useConcertChange(concert.id, concertRequests(concert.id).publish);
   const errorsOf = useChangeErrors();
-  const [confirming, setConfirming] = useState(false);
   const ready = concert.publishProblems.length === 0;
   return (
     <section aria-labelledby="publish-heading" className={CARD}>
@@ -84,23 +85,18 @@ function PublishCheck({ concert, canManage }: { concert: OrganizerConcertView; c
         </>
       )}
       {publish.isError && <FormAlert>{errorsOf(publish.error).form}</FormAlert>}
-      {canManage && ready && !confirming && (
-        <button type="button" className={PRIMARY} onClick={() => setConfirming(true)}>
-          {t("publish")}
-        </button>
-      )}
-      {confirming && (
-        <div role="group" aria-label={t("confirmPublishLabel")} className="space-y-2 rounded-md bg-amber-50 p-3">
-          <p className="text-sm">{t("confirmPublish", { dates: concert.schedules.length })}</p>
-          <div className="flex gap-2">
-            <button type="button" className={PRIMARY} disabled={publish.isPending} onClick={() => publish.mutate(undefined, { onSettled: () => setConfirming(false) })}>
-              {t("publishNow")}
-            </button>
-            <button type="button" className={BUTTON} onClick={() => setConfirming(false)}>
-              {t("notYet")}
-            </button>
-          </div>
-        </div>
+      {canManage && ready && (
+        <ConfirmStep
+          trigger={t("publish")}
+          triggerClassName={PRIMARY}
+          groupLabel={t("confirmPublishLabel")}
+          prompt={t("confirmPublish", { dates: concert.schedules.length })}
+          confirm={t("publishNow")}
+          keep={t("notYet")}
+          tone="primary"
+          pending={publish.isPending}
+          onConfirm={(close) => publish.mutate(undefined, { onError: close })}
+        />
       )}
     </section>
   );
@@ -122,6 +118,8 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [tiers, setTiers] = useState<TierRow[]>(() => concert.tiers.map((tier) => ({ ...tier, price: String(tier.price) })));
+  // Section → tier name, kept through tier renames.
+  const [sectionTiers, setSectionTiers] = useState<Record<string, string>>(() => ({ ...concert.tierAssignments }));
   const draft = concert.status === "DRAFT";
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -129,12 +127,6 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
     setErrors({});
     setSaved(false);
     const data = new FormData(event.currentTarget);
-    const assignments = Object.fromEntries(
-      (venue.data?.layout.sections ?? []).flatMap((section) => {
-        const tier = String(data.get(`section:${section.name}`) ?? "");
-        return tier ? [[section.name, tier]] : [];
-      }),
-    );
     update.mutate(
       {
         title: String(data.get("title")),
@@ -142,7 +134,7 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
         description: String(data.get("description")),
         timeZone: String(data.get("timeZone")),
         tiers: tiers.map((tier) => ({ name: tier.name, price: Number(tier.price), colour: tier.colour })),
-        ...(draft ? { tierAssignments: { ...keptRowAssignments(concert.tierAssignments), ...assignments } } : {}),
+        ...(draft ? { tierAssignments: Object.fromEntries(Object.entries(sectionTiers).filter(([, tier]) => tier)) } : {}),
         settings: {
           activeLimit: numberOrNull(data.get("activeLimit")),
           admitPerTick: numberOrNull(data.get("admitPerTick")),
@@ -155,7 +147,14 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
     );
   }
 
-  const setTier = (i: number, change: Partial<TierRow>) => setTiers((list) => list.map((tier, j) => (j === i ? { ...tier, ...change } : tier)));
+  const setTier = (i: number, change: Partial<TierRow>) => {
+    const before = tiers[i]!.name;
+    setTiers((list) => list.map((tier, j) => (j === i ? { ...tier, ...change } : tier)));
+    // A renamed tier keeps the sections and rows that sell as it.
+    if (change.name !== undefined && before) {
+      setSectionTiers((map) => Object.fromEntries(Object.entries(map).map(([key, tier]) => [key, tier === before ? change.name! : tier])));
+    }
+  };
   const s = concert.settings;
   return (
     <form onSubmit={submit} className={CARD} aria-labelledby="details-heading">
@@ -216,8 +215,10 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
                   </label>
                   <select
                     id={`section-tier-${section.name}`}
-                    name={`section:${section.name}`}
-                    defaultValue={concert.tierAssignments[section.name] ?? ""}
+                    value={sectionTiers[section.name] ?? ""}
+                    onChange={(e) => setSectionTiers((map) => ({ ...map, [section.name]: e.target.value }))}
+                    aria-invalid={errors[`tierAssignments.${section.name}`] ? true : undefined}
+                    aria-describedby={errors[`tierAssignments.${section.name}`] ? `section-tier-${section.name}-error` : undefined}
                     disabled={!draft}
                     className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2"
                   >
@@ -228,6 +229,11 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
                       </option>
                     ))}
                   </select>
+                  {errors[`tierAssignments.${section.name}`] && (
+                    <p id={`section-tier-${section.name}-error`} className="text-sm text-red-600">
+                      {errors[`tierAssignments.${section.name}`]}
+                    </p>
+                  )}
                 </div>
               ))}
             </div>
@@ -247,11 +253,9 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
         </fieldset>
       </fieldset>
       {errors.form && <FormAlert>{errors.form}</FormAlert>}
-      {saved && (
-        <p role="status" className="text-sm text-emerald-800">
-          {t("saved")}
-        </p>
-      )}
+      <p role="status" className="text-sm text-emerald-800">
+        {saved ? t("saved") : ""}
+      </p>
       {editable && (
         <button type="submit" className={PRIMARY} disabled={update.isPending}>
           {t("save")}
@@ -270,9 +274,6 @@ function layoutTiers(section: VenueLayout["sections"][number]): string | null {
   return [...new Set(tiers)].join(", ");
 }
 
-/** Row assignments ("Section/Row") are kept as they are: the form sets whole sections. */
-const keptRowAssignments = (assignments: Record<string, string>) => Object.fromEntries(Object.entries(assignments).filter(([key]) => key.includes("/")));
-
 function Dates({ concert, editable }: { concert: OrganizerConcertView; editable: boolean }) {
   const t = useTranslations("OrganizerConcerts");
   const addDate = useConcertChange(concert.id, concertRequests(concert.id).addDate);
@@ -284,11 +285,8 @@ function Dates({ concert, editable }: { concert: OrganizerConcertView; editable:
     setErrors({});
     const form = event.currentTarget;
     const data = new FormData(form);
-    // datetime-local is in the browser's time zone; the API takes instants.
-    const instant = (name: string) => {
-      const date = new Date(String(data.get(name)));
-      return Number.isNaN(date.getTime()) ? "" : date.toISOString();
-    };
+    // Typed as the venue's wall-clock time, as the dates are shown; the API takes instants.
+    const instant = (name: string) => instantOfWallTime(String(data.get(name)), concert.timeZone)?.toISOString() ?? "";
     addDate.mutate({ startsAt: instant("startsAt"), salesOpenAt: instant("salesOpenAt") }, { onSuccess: () => form.reset(), onError: (e) => setErrors(errorsOf(e)) });
   }
 
@@ -326,7 +324,7 @@ function Dates({ concert, editable }: { concert: OrganizerConcertView; editable:
           <h3 id="new-date-heading" className="font-semibold">
             {t("addDate")}
           </h3>
-          <p className="text-sm text-slate-600">{t("addDateIntro")}</p>
+          <p className="text-sm text-slate-600">{t("addDateIntro", { timeZone: concert.timeZone })}</p>
           {errors.form && !errors.startsAt && !errors.salesOpenAt && <FormAlert>{errors.form}</FormAlert>}
           <div className="grid gap-2 sm:grid-cols-2">
             <TextField label={t("startsAt")} name="startsAt" type="datetime-local" required error={errors.startsAt} />
@@ -345,7 +343,6 @@ function CancelConcert({ concert }: { concert: OrganizerConcertView }) {
   const t = useTranslations("OrganizerConcerts");
   const cancel = useConcertChange(concert.id, concertRequests(concert.id).cancel);
   const errorsOf = useChangeErrors();
-  const [confirming, setConfirming] = useState(false);
   return (
     <section aria-labelledby="cancel-heading" className={CARD}>
       <h2 id="cancel-heading" className="text-lg font-semibold">
@@ -353,23 +350,15 @@ function CancelConcert({ concert }: { concert: OrganizerConcertView }) {
       </h2>
       <p className="text-sm text-slate-600">{t("cancelIntro")}</p>
       {cancel.isError && <FormAlert>{errorsOf(cancel.error).form}</FormAlert>}
-      {!confirming ? (
-        <button type="button" className={BUTTON} onClick={() => setConfirming(true)}>
-          {t("cancelConcert")}
-        </button>
-      ) : (
-        <div role="group" aria-label={t("confirmCancelLabel")} className="space-y-2 rounded-md bg-red-50 p-3">
-          <p className="text-sm">{t("confirmCancel")}</p>
-          <div className="flex gap-2">
-            <button type="button" className="rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:opacity-60" disabled={cancel.isPending} onClick={() => cancel.mutate(undefined)}>
-              {t("cancelNow")}
-            </button>
-            <button type="button" className={BUTTON} onClick={() => setConfirming(false)}>
-              {t("keepOnSale")}
-            </button>
-          </div>
-        </div>
-      )}
+      <ConfirmStep
+        trigger={t("cancelConcert")}
+        groupLabel={t("confirmCancelLabel")}
+        prompt={t("confirmCancel")}
+        confirm={t("cancelNow")}
+        keep={t("keepOnSale")}
+        pending={cancel.isPending}
+        onConfirm={(close) => cancel.mutate(undefined, { onError: close })}
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { ConfirmStep } from "@/components/ui/confirm-step";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LocalTime } from "@/components/ui/local-time";
 import { ShownOnce } from "@/components/ui/shown-once";
@@ -69,7 +70,6 @@ function MemberRow({ orgId, member, canManage, isYou }: { orgId: string; member:
   const router = useRouter();
   const changeRole = useChangeRole(orgId);
   const remove = useRemoveMember(orgId);
-  const [confirming, setConfirming] = useState(false);
   const error = changeRole.error ?? remove.error;
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -104,32 +104,17 @@ function MemberRow({ orgId, member, canManage, isYou }: { orgId: string; member:
           <span className="text-slate-600">{t(`role.${member.role}`)}</span>
         )}
       </div>
-      {(canManage || isYou) &&
-        (confirming ? (
-          <span role="group" aria-label={t("confirmRemoveLabel", { name: member.name })} className="flex flex-wrap items-center gap-2">
-            <span className="text-xs text-slate-700">{isYou ? t("confirmLeave") : t("confirmRemove", { name: member.name })}</span>
-            <button
-              type="button"
-              autoFocus
-              onClick={() =>
-                remove.mutate(member.userId, {
-                  onSuccess: () => (isYou ? router.push("/organizer") : setConfirming(false)),
-                  onError: () => setConfirming(false),
-                })
-              }
-              className="rounded-md bg-red-700 px-3 py-1 font-semibold text-white hover:bg-red-800"
-            >
-              {isYou ? t("leaveNow") : t("removeNow")}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} className={BUTTON}>
-              {t("keep")}
-            </button>
-          </span>
-        ) : (
-          <button type="button" onClick={() => setConfirming(true)} className={BUTTON}>
-            {isYou ? t("leave") : t("remove", { name: member.name })}
-          </button>
-        ))}
+      {(canManage || isYou) && (
+        <ConfirmStep
+          trigger={isYou ? t("leave") : t("remove", { name: member.name })}
+          groupLabel={t("confirmRemoveLabel", { name: member.name })}
+          prompt={isYou ? t("confirmLeave") : t("confirmRemove", { name: member.name })}
+          confirm={isYou ? t("leaveNow") : t("removeNow")}
+          keep={t("keep")}
+          pending={remove.isPending}
+          onConfirm={(close) => remove.mutate(member.userId, { onSuccess: () => (isYou ? router.push("/organizer") : close()), onError: close })}
+        />
+      )}
       {error && <FormAlert>{problemText.message(error)}</FormAlert>}
     </li>
   );

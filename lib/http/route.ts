@@ -14,6 +14,7 @@ import type { RateLimitName } from "../rate-limit/rules";
 import type { RouteDoc } from "../openapi/route-doc";
 import type { QueueClaims } from "../queue/queue-token";
 import type { SqlTx } from "../sql";
+import { countConcertError } from "./concert-errors";
 import { findReplay, idempotentRequest, runOnce } from "./idempotency";
 import { fieldErrors, knownProblem, problemFor } from "./problem";
 import { readJsonBody } from "./read-json-body";
@@ -111,6 +112,7 @@ export function route(config: AnyRouteConfig, handler: Handler<AuthMode, Schema,
   const handle = async (request: NextRequest, segment: SegmentContext): Promise<Response> => {
     const requestId = requestIdOf(request);
     let response: Response;
+    let concertId: string | undefined; // the concert whose line let the caller in, for its error counts
     try {
       const user = config.auth === "none" ? null : await requireIdentity(request);
       if (config.auth === "session" && user?.via !== "session") {
@@ -136,6 +138,7 @@ export function route(config: AnyRouteConfig, handler: Handler<AuthMode, Schema,
       try {
         if (config.rateLimit) await enforceRateLimit(config.rateLimit, { userKey: user?.id, ip: clientIp(request.headers, env().TRUSTED_PROXY) });
         queue = user && config.queue ? await checkQueueToken(config.queue, request, user.id, input) : null;
+        concertId = queue?.concertId;
       } catch (refusal) {
         // A retry of what already happened is answered whatever the limits, the limiter's
         // health or the shopping time (paying ends it). Looked up only when refused: the
@@ -157,6 +160,7 @@ export function route(config: AnyRouteConfig, handler: Handler<AuthMode, Schema,
       }
     } catch (error) {
       response = errorResponse(error, request, requestId);
+      if (concertId && response.status >= 500) countConcertError(concertId);
     }
     if (!response.headers.has("x-request-id")) {
       try {

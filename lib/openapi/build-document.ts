@@ -83,7 +83,9 @@ function responsesOf(config: Config, method: string) {
   for (const [status, response] of Object.entries(config.doc.responses)) {
     responses[status] = response.schema
       ? { description: response.description, content: { "application/json": { schema: jsonSchema(response.schema, "output") } } }
-      : { description: response.description };
+      : response.contentType
+        ? { description: response.description, content: { [response.contentType]: { schema: { type: "string" } } } }
+        : { description: response.description };
   }
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of errorsOf(config, method)) byStatus.set(errorTable[code].status, [...(byStatus.get(errorTable[code].status) ?? []), code]);

@@ -1,32 +1,28 @@
 import { availabilityChanged } from "../booking/availability-cache";
-import { DomainError, NotFoundError, ValidationError } from "../errors";
+import { freeSeatsOf } from "../booking/release-hold";
+import { DomainError, ValidationError } from "../errors";
 import { isUniqueViolation } from "../prisma-errors";
 import { saleSettingsChanged } from "../queue/settings";
 import type { AddScheduleBody, OrganizerConcertView } from "../schemas/organizer-concerts";
 import { inTransaction, type Tx } from "../transaction";
 import { seatsForSale } from "./concert-seats";
-import { concertStatusError, currentLayout, loadConcertView, publishProblemsOf, requireConcertMember } from "./concerts";
+import { concertStatusError, loadConcertView, lockConcert, publishProblemsOf, requireConcertMember, venueLayoutAt } from "./concerts";
 
 // A concert's dates and its way from draft to on sale to cancelled. Each step locks the
 // concert's row first, so steps of one concert take turns, and is one transaction: a date's
 // seats appear all at once, with the concert's publishing, or not at all.
 
-type ConcertStatus = OrganizerConcertView["status"];
-
-async function lockConcert(tx: Tx, concertId: string): Promise<ConcertStatus> {
-  const [concert] = await tx.$queryRaw<{ status: ConcertStatus }[]>`SELECT status FROM concerts WHERE id = ${concertId}::uuid FOR UPDATE`;
-  if (!concert) throw new NotFoundError("Concert");
-  return concert.status;
-}
-
-/** Makes the seats of these dates from the venue's newest layout; refused when a seat has no priced tier. */
-async function makeSeats(tx: Tx, concertId: string, scheduleIds: string[]): Promise<void> {
+/**
+ * Makes the seats of these dates from one version of the venue's layout (by default its
+ * newest); refused when a seat has no priced tier.
+ */
+async function makeSeats(tx: Tx, concertId: string, scheduleIds: string[], version?: number): Promise<void> {
   const concert = await tx.concert.findUniqueOrThrow({
     where: { id: concertId },
     select: { venueId: true, tierAssignments: true, tiers: { select: { name: true, price: true } } },
   });
-  const { version, layout } = await currentLayout(tx, concert.venueId);
-  const { seats, problems } = seatsForSale(layout, concert.tiers, concert.tierAssignments as Record<string, string>);
+  const layout = await venueLayoutAt(tx, concert.venueId, version);
+  const { seats, problems } = seatsForSale(layout.layout, concert.tiers, concert.tierAssignments as Record<string, string>);
   if (problems.length) throw publishIncomplete(problems);
   await tx.$executeRaw`
     INSERT INTO seats (schedule_id, section, "row", number, tier, price)
@@ -34,7 +30,7 @@ async function makeSeats(tx: Tx, concertId: string, scheduleIds: string[]): Prom
       FROM unnest(${scheduleIds}::uuid[]) AS d(id)
      CROSS JOIN unnest(${seats.map((s) => s.section)}::text[], ${seats.map((s) => s.row)}::text[], ${seats.map((s) => s.number)}::int[],
                        ${seats.map((s) => s.tier)}::text[], ${seats.map((s) => s.price)}::int[]) AS x(section, "row", number, tier, price)`;
-  await tx.schedule.updateMany({ where: { id: { in: scheduleIds } }, data: { layoutVersion: version } });
+  await tx.schedule.updateMany({ where: { id: { in: scheduleIds } }, data: { layoutVersion: layout.version } });
 }
 
 const publishIncomplete = (problems: { field: string; message: string }[]) =>
@@ -42,7 +38,8 @@ const publishIncomplete = (problems: { field: string; message: string }[]) =>
 
 /**
  * Adds a date (owners and managers). A published concert's new date gets its seats at once,
- * from the venue's newest layout; a draft's get theirs when it is published.
+ * from the layout version its other dates were made from (its tier assignments were made
+ * for that one); a draft's get theirs when it is published.
  */
 export async function addSchedule(actorId: string, concertId: string, input: AddScheduleBody, now = new Date()): Promise<OrganizerConcertView> {
   await requireConcertMember(actorId, concertId, "manage");
@@ -57,7 +54,10 @@ export async function addSchedule(actorId: string, concertId: string, input: Add
       if (isUniqueViolation(error)) throw new ValidationError([{ field: "startsAt", message: "is the start of another date of this concert" }]);
       throw error;
     }
-    if (status === "PUBLISHED") await makeSeats(tx, concertId, [scheduleId]);
+    if (status === "PUBLISHED") {
+      const published = await tx.schedule.findFirstOrThrow({ where: { concertId, layoutVersion: { not: null } }, select: { layoutVersion: true } });
+      await makeSeats(tx, concertId, [scheduleId], published.layoutVersion!);
+    }
     return loadConcertView(concertId, tx);
   });
 }
@@ -88,24 +88,25 @@ export async function publishConcert(actorId: string, concertId: string, now = n
  * Calls a concert off (owners and managers): it stays in the catalogue marked cancelled, and
  * every live hold on its dates is released. Holds and payments check the concert's status in
  * the database, so nothing more is held or sold, even by a request already under way.
- * Tickets already sold stay (refunds are a separate matter).
+ * Tickets already sold stay (refunds are a separate matter). Only a published concert can be
+ * cancelled: a draft was never public.
  */
 export async function cancelConcert(actorId: string, concertId: string, now = new Date()): Promise<OrganizerConcertView> {
   await requireConcertMember(actorId, concertId, "manage");
   const { view, dates } = await inTransaction(async (tx) => {
     const status = await lockConcert(tx, concertId);
-    if (status === "CANCELLED") throw concertStatusError("The concert is already cancelled.");
+    if (status !== "PUBLISHED") throw concertStatusError(`The concert is ${status.toLowerCase()}; only a concert on sale can be cancelled.`);
     await tx.concert.update({ where: { id: concertId }, data: { status: "CANCELLED", cancelledAt: now } });
-    const released = await tx.$queryRaw<{ schedule_id: string }[]>`
-      WITH closed AS (
-        UPDATE holds SET status = 'RELEASED', closed_at = ${now}
-         WHERE status = 'ACTIVE' AND id IN (
-           SELECT h.id FROM holds h JOIN schedules s ON s.id = h.schedule_id
-            WHERE s.concert_id = ${concertId}::uuid AND h.status = 'ACTIVE' ORDER BY h.id FOR UPDATE OF h)
-        RETURNING id, schedule_id),
-      freed AS (UPDATE seats SET hold_id = NULL, hold_expires_at = NULL WHERE hold_id IN (SELECT id FROM closed))
-      SELECT DISTINCT schedule_id FROM closed`;
-    return { view: await loadConcertView(concertId, tx), dates: released.map((r) => r.schedule_id) };
+    // Holds locked first (by id), as release_concert_holds does; their seats in a second
+    // statement, whose fresh snapshot also sees seats a change_hold added meanwhile.
+    const closed = await tx.$queryRaw<{ id: string; schedule_id: string }[]>`
+      UPDATE holds SET status = (CASE WHEN expires_at <= ${now} THEN 'EXPIRED' ELSE 'RELEASED' END)::hold_status, closed_at = ${now}
+       WHERE status = 'ACTIVE' AND id IN (
+         SELECT h.id FROM holds h JOIN schedules s ON s.id = h.schedule_id
+          WHERE s.concert_id = ${concertId}::uuid AND h.status = 'ACTIVE' ORDER BY h.id FOR UPDATE OF h)
+      RETURNING id, schedule_id`;
+    await freeSeatsOf(tx, closed.map((hold) => hold.id));
+    return { view: await loadConcertView(concertId, tx), dates: [...new Set(closed.map((hold) => hold.schedule_id))] };
   });
   saleSettingsChanged(concertId);
   for (const date of dates) availabilityChanged(date);

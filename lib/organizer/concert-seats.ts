@@ -28,6 +28,8 @@ const MAX_PROBLEMS = 50;
  */
 export function seatsForSale(layout: VenueLayout, tiers: Tier[], assignments: Record<string, string>): { seats: SaleSeat[]; problems: FieldError[] } {
   const priceOf = new Map(tiers.map((tier) => [tier.name, tier.price]));
+  // A Map, not the object: a section may be called "constructor".
+  const assigned = new Map(Object.entries(assignments));
   const known = new Set<string>();
   const untiered = new Map<string, string[]>(); // section → its rows without a tier
   const unknownTiers = new Map<string, Set<string>>(); // tier → the sections selling as it
@@ -36,7 +38,7 @@ export function seatsForSale(layout: VenueLayout, tiers: Tier[], assignments: Re
     known.add(section.name);
     for (const row of section.rows) {
       known.add(rowKey(section.name, row.label));
-      const tier = assignments[rowKey(section.name, row.label)] ?? assignments[section.name] ?? row.tier ?? section.tier;
+      const tier = assigned.get(rowKey(section.name, row.label)) ?? assigned.get(section.name) ?? row.tier ?? section.tier;
       if (tier === undefined) {
         untiered.set(section.name, [...(untiered.get(section.name) ?? []), row.label]);
         continue;
@@ -58,7 +60,7 @@ export function seatsForSale(layout: VenueLayout, tiers: Tier[], assignments: Re
       field: "tiers",
       message: `${tier} is not one of the concert's tiers (section ${listed([...sections])} sells as it)`,
     })),
-    ...Object.keys(assignments)
+    ...[...assigned.keys()]
       .filter((key) => !known.has(key))
       .map((key) => ({ field: `tierAssignments.${key}`, message: "names no section or row of the venue" })),
   ];

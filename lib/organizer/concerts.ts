@@ -82,11 +82,18 @@ async function venueOf(client: Tx | typeof db, organizationId: string, venueId: 
   return venue;
 }
 
-/** The venue's newest layout (what publishing makes seats from). */
-export async function currentLayout(client: Tx | typeof db, venueId: string): Promise<{ version: number; layout: VenueLayout }> {
-  const venue = await client.venue.findUniqueOrThrow({ where: { id: venueId }, select: { layoutVersion: true } });
-  const found = await client.venueLayout.findUniqueOrThrow({ where: { venueId_version: { venueId, version: venue.layoutVersion } }, select: { document: true } });
-  return { version: venue.layoutVersion, layout: found.document as unknown as VenueLayout };
+/** Locks the concert's row: its changes, publishing and cancelling take turns on it. Returns its state. */
+export async function lockConcert(tx: Tx, concertId: string): Promise<OrganizerConcertSummary["status"]> {
+  const [concert] = await tx.$queryRaw<{ status: OrganizerConcertSummary["status"] }[]>`SELECT status FROM concerts WHERE id = ${concertId}::uuid FOR UPDATE`;
+  if (!concert) throw new NotFoundError("Concert");
+  return concert.status;
+}
+
+/** A version of the venue's layout: by default its newest (what publishing makes seats from). */
+export async function venueLayoutAt(client: Tx | typeof db, venueId: string, version?: number): Promise<{ version: number; layout: VenueLayout }> {
+  version ??= (await client.venue.findUniqueOrThrow({ where: { id: venueId }, select: { layoutVersion: true } })).layoutVersion;
+  const found = await client.venueLayout.findUniqueOrThrow({ where: { venueId_version: { venueId, version } }, select: { document: true } });
+  return { version, layout: found.document as unknown as VenueLayout };
 }
 
 const slugOf = (title: string) =>
@@ -180,7 +187,7 @@ interface DraftFacts {
 
 /** Why a draft cannot be published yet: no tiers, seats without a priced tier, no dates, dates already begun. */
 export async function publishProblemsOf(client: Tx | typeof db, concert: DraftFacts, now = new Date()): Promise<FieldError[]> {
-  const { layout } = await currentLayout(client, concert.venueId);
+  const { layout } = await venueLayoutAt(client, concert.venueId);
   const problems: FieldError[] = [];
   if (!concert.tiers.length) problems.push({ field: "tiers", message: "must have at least one tier" });
   problems.push(...seatsForSale(layout, concert.tiers, concert.tierAssignments).problems.filter((p) => concert.tiers.length || p.field !== "tiers"));
@@ -201,13 +208,12 @@ export async function publishProblemsOf(client: Tx | typeof db, concert: DraftFa
 export async function updateConcert(actorId: string, concertId: string, input: UpdateConcertBody): Promise<OrganizerConcertView> {
   const organizationId = await requireConcertMember(actorId, concertId, "manage");
   const { view, repriced } = await inTransaction(async (tx) => {
-    // Changes, publishing and cancelling of one concert take turns on its row.
-    const [concert] = await tx.$queryRaw<{ status: OrganizerConcertSummary["status"] }[]>`SELECT status FROM concerts WHERE id = ${concertId}::uuid FOR UPDATE`;
-    if (!concert) throw new NotFoundError("Concert");
-    if (concert.status === "CANCELLED") throw concertStatusError("A cancelled concert cannot change.");
+    const status = await lockConcert(tx, concertId);
+    if (status === "CANCELLED") throw concertStatusError("A cancelled concert cannot change.");
     const venue = input.venueId ? await venueOf(tx, organizationId, input.venueId) : undefined;
-    if (concert.status === "PUBLISHED") {
-      const fixed = fixedOncePublished(input, await tx.concertTier.findMany({ where: { concertId }, select: { name: true } }));
+    if (status === "PUBLISHED") {
+      const current = await tx.concert.findUniqueOrThrow({ where: { id: concertId }, select: { venueId: true, tierAssignments: true, tiers: { select: { name: true } } } });
+      const fixed = fixedOncePublished(input, current);
       if (fixed.length) throw concertStatusError("These cannot change once the concert is published: its seats exist.", fixed);
     }
     await tx.concert.update({
@@ -222,25 +228,30 @@ export async function updateConcert(actorId: string, concertId: string, input: U
         ...(input.settings ? settingsColumns(input.settings) : {}),
       },
     });
-    const repriced = input.tiers ? await saveTiers(tx, concertId, input.tiers, concert.status === "PUBLISHED") : [];
+    const repriced = input.tiers ? await saveTiers(tx, concertId, input.tiers, status === "PUBLISHED") : [];
     return { view: await loadConcertView(concertId, tx), repriced };
   }).finally(() => saleSettingsChanged(concertId));
   for (const date of repriced) availabilityChanged(date);
   return view;
 }
 
-/** The fields of `input` a published concert may not change. */
-function fixedOncePublished(input: UpdateConcertBody, tiers: { name: string }[]): FieldError[] {
+/** The fields of `input` a published concert may not change (sending back what it has is no change). */
+function fixedOncePublished(input: UpdateConcertBody, current: { venueId: string; tierAssignments: unknown; tiers: { name: string }[] }): FieldError[] {
   const fixed: FieldError[] = [];
-  if (input.venueId) fixed.push({ field: "venueId", message: "cannot change once published" });
-  if (input.tierAssignments) fixed.push({ field: "tierAssignments", message: "cannot change once published" });
+  if (input.venueId && input.venueId !== current.venueId) fixed.push({ field: "venueId", message: "cannot change once published" });
+  if (input.tierAssignments && !sameAssignments(input.tierAssignments, current.tierAssignments as Record<string, string>)) {
+    fixed.push({ field: "tierAssignments", message: "cannot change once published" });
+  }
   if (input.tiers) {
-    const had = tiers.map((t) => t.name).sort();
+    const had = current.tiers.map((t) => t.name).sort();
     const has = input.tiers.map((t) => t.name).sort();
     if (had.join("\n") !== has.join("\n")) fixed.push({ field: "tiers", message: `must keep the tiers ${had.join(", ")} (prices and colours may change)` });
   }
   return fixed;
 }
+
+const sameAssignments = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([key, tier]) => Object.hasOwn(b, key) && b[key] === tier);
 
 /** Saves the tiers; for a published concert, reprices their seats. Returns the dates whose seats were repriced. */
 async function saveTiers(tx: Tx, concertId: string, tiers: CreateConcertBody["tiers"], published: boolean): Promise<string[]> {
@@ -254,19 +265,27 @@ async function saveTiers(tx: Tx, concertId: string, tiers: CreateConcertBody["ti
     const before = await tx.concertTier.update({ where: { concertId_name: { concertId, name: tier.name } }, data: { colour: tier.colour }, select: { price: true } });
     if (before.price === tier.price) continue;
     await tx.concertTier.update({ where: { concertId_name: { concertId, name: tier.name } }, data: { price: tier.price } });
+    const priceLocked = () =>
+      new DomainError("PRICE_LOCKED", `Seats of ${tier.name} are held or sold: their price cannot change.`, [
+        { field: `tiers.${i}.price`, message: `cannot change while seats of ${tier.name} are held or sold` },
+      ]);
+    // Refused at once when a seat is held or sold, before locking a whole tier's seats.
+    const [busy] = await tx.$queryRaw<unknown[]>`
+      SELECT 1 FROM seats WHERE schedule_id IN (SELECT id FROM schedules WHERE concert_id = ${concertId}::uuid) AND tier = ${tier.name}
+         AND (status = 'SOLD' OR hold_expires_at > now()) LIMIT 1`;
+    if (busy) throw priceLocked();
     try {
+      // Locked in id order like every seat writer; the seats' trigger refuses a seat held meanwhile.
       const dates = await tx.$queryRaw<{ id: string }[]>`
-        WITH changed AS (
-          UPDATE seats SET price = ${tier.price}
-           WHERE schedule_id IN (SELECT id FROM schedules WHERE concert_id = ${concertId}::uuid) AND tier = ${tier.name}
-          RETURNING schedule_id)
+        WITH locked AS (
+          SELECT id FROM seats WHERE schedule_id IN (SELECT id FROM schedules WHERE concert_id = ${concertId}::uuid) AND tier = ${tier.name}
+           ORDER BY id FOR UPDATE),
+        changed AS (UPDATE seats SET price = ${tier.price} FROM locked WHERE seats.id = locked.id RETURNING seats.schedule_id)
         UPDATE schedules SET seats_revision = seats_revision + 1 WHERE id IN (SELECT schedule_id FROM changed) RETURNING id`;
       for (const date of dates) repriced.add(date.id);
     } catch (error) {
-      if (!isRaised(error, "SEAT_LOCKED")) throw error;
-      throw new DomainError("PRICE_LOCKED", `Seats of ${tier.name} are held or sold: their price cannot change.`, [
-        { field: `tiers.${i}.price`, message: `cannot change while seats of ${tier.name} are held or sold` },
-      ]);
+      if (isRaised(error, "SEAT_LOCKED")) throw priceLocked();
+      throw error;
     }
   }
   return [...repriced];

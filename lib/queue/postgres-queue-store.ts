@@ -3,6 +3,7 @@ import {
   ADMIT_GRACE_SECONDS,
   ADMIT_INTERVAL_MS,
   type EnteredPoll,
+  type QueueCensus,
   type QueueCounters,
   type QueuePoll,
   type QueueSettings,
@@ -93,14 +94,16 @@ export class PostgresQueueStore implements QueueStore {
     return { serving: row?.serving ?? 0, lastNumber: row?.last_number ?? 0, admitRate: row?.admit_rate ?? 0 };
   }
 
-  async activeCount(concertId: string, now: Date) {
-    const [row] = await queryRows<{ n: number }>(
+  async census(concertId: string, now: Date): Promise<QueueCensus> {
+    const [row] = await queryRows<QueueCensus>(
       this.db,
       sql`
-      SELECT count(*)::int AS n FROM queue_entries
-       WHERE concert_id = ${concertId}::uuid AND status IN ('ADMITTED', 'ACTIVE') AND active_until > ${now}::timestamptz`,
+      SELECT count(*) FILTER (WHERE status = 'WAITING')::int AS waiting,
+             count(*) FILTER (WHERE status = 'ADMITTED' AND active_until > ${now}::timestamptz)::int AS admitted,
+             count(*) FILTER (WHERE status = 'ACTIVE' AND active_until > ${now}::timestamptz)::int AS active
+        FROM queue_entries WHERE concert_id = ${concertId}::uuid AND status IN ('WAITING', 'ADMITTED', 'ACTIVE')`,
     );
-    return row!.n;
+    return row!;
   }
 }
 

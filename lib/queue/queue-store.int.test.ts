@@ -3,7 +3,7 @@ import { db, pool } from "@/lib/db";
 import { createRedisClient } from "@/lib/redis";
 import { createConcert, createUsers } from "@/tests/helpers";
 import { PostgresQueueStore } from "./postgres-queue-store";
-import { ADMIT_GRACE_SECONDS, ADMIT_INTERVAL_MS, type QueueSettings, type QueueStore } from "./queue-store";
+import { ADMIT_GRACE_SECONDS, ADMIT_INTERVAL_MS, slotsInUse, type QueueSettings, type QueueStore } from "./queue-store";
 import { RedisQueueStore } from "./redis-queue-store";
 
 // One contract, two stores: every behaviour the app relies on, against the real services.
@@ -86,7 +86,31 @@ describe.each(implementations)("%s queue store", (name, make) => {
     expect(await store.activeUntil(concertId, users[0]!, 1, at(31))).toEqual(at(60_000));
     expect((await store.poll(concertId, users[3]!, 4, at(40))).entry).toMatchObject({ number: 4, status: "WAITING" });
     expect(await store.activeUntil(concertId, users[3]!, 4, at(40))).toBeNull();
-    expect(await store.activeCount(concertId, at(40))).toBe(3);
+    expect(slotsInUse(await store.census(concertId, at(40)))).toBe(3);
+  });
+
+  it.skipIf(!make)("counts who waits, who is admitted and who shops, not counting those who left", async () => {
+    const { store, enter, concertId, users } = await line(6);
+    for (const user of users) await enter(user);
+    await store.admit(concertId, T0, { force: true });
+    await store.poll(concertId, users[1]!, 2, at(5));
+    await store.release(concertId, users[5]!, 6);
+    // 1 and 2 shop, 3 holds an admitted slot, 4 and 5 wait (6 left).
+    expect(await store.census(concertId, at(10))).toEqual({ waiting: 2, admitted: 1, active: 2 });
+    // Once their times run out, nobody is in but the waiting.
+    expect(await store.census(concertId, at(10 * 60_000))).toEqual({ waiting: 2, admitted: 0, active: 0 });
+  });
+
+  it.skipIf(!make)("admits nobody while paused (a step of 0), keeps every place, and moves again on resume", async () => {
+    const { store, enter, concertId, users, settings: own } = await line(4);
+    const paused = { ...own, admitPerTick: 0 };
+    for (const user of users) await enter(user);
+    expect(await store.admit(concertId, T0, { force: true, settings: paused })).toEqual({ admitted: 0, serving: 1 });
+    // Unforced steps (from polls) keep the recorded pause too.
+    expect((await store.poll(concertId, users[3]!, 4, at(5_000))).entry).toMatchObject({ number: 4, status: "WAITING" });
+    expect(await store.admit(concertId, at(10_000), { force: false })).toMatchObject({ admitted: 0 });
+    expect(await store.census(concertId, at(10_000))).toMatchObject({ waiting: 3 });
+    expect(await store.admit(concertId, at(11_000), { force: true, settings: own })).toEqual({ admitted: 2, serving: 3 });
   });
 
   it.skipIf(!make)("frees a slot when an active user leaves or their time runs out", async () => {
@@ -139,7 +163,7 @@ describe.each(implementations)("%s queue store", (name, make) => {
     // A poll for number 2 stamped before its grace ran out (a slow or skewed instance).
     expect((await store.poll(concertId, users[1]!, 2, at(ADMIT_GRACE_SECONDS * 1000 - 10))).entry?.status).not.toBe("ACTIVE");
     expect((await store.poll(concertId, users[2]!, 3, late)).entry?.status).toBe("ACTIVE");
-    expect(await store.activeCount(concertId, late)).toBe(1);
+    expect(slotsInUse(await store.census(concertId, late))).toBe(1);
   });
 
   it.skipIf(!make)("does not start anyone's shopping time from a poll with an old number", async () => {
@@ -217,7 +241,7 @@ describe.each(implementations)("%s queue store", (name, make) => {
       const polls = results.slice(6) as Awaited<ReturnType<QueueStore["poll"]>>[];
       const active = polls.filter((p) => p.entry?.status === "ACTIVE");
       expect(active.length).toBeLessThanOrEqual(limit);
-      expect(await store.activeCount(concertId, now)).toBeLessThanOrEqual(limit);
+      expect(slotsInUse(await store.census(concertId, now))).toBeLessThanOrEqual(limit);
       // Some shoppers leave early, which must free their slots for the next ones.
       const leaving = polls
         .flatMap((p, i) => (p.entry?.status === "ACTIVE" ? [{ user: users[i]!, number: p.entry.number }] : []))

@@ -5,7 +5,7 @@
 export interface QueueSettings {
   /** Most people shopping (admitted or active) at once. */
   activeLimit: number;
-  /** Most admissions per admission step. */
+  /** Most admissions per admission step; 0 while the organizer has paused the line. */
   admitPerTick: number;
   /** How long an admitted person may shop. */
   activeTtlSeconds: number;
@@ -21,6 +21,18 @@ export interface QueueCounters {
   /** Smoothed admissions per second. */
   admitRate: number;
 }
+
+export interface QueueCensus {
+  /** Places not yet let in, not counting those who left. */
+  waiting: number;
+  /** Let in, their slot reserved until their first poll. */
+  admitted: number;
+  /** Shopping. */
+  active: number;
+}
+
+/** Slots in use: the people admitted or shopping. */
+export const slotsInUse = (census: QueueCensus) => census.admitted + census.active;
 
 export interface QueueEntry {
   number: number;
@@ -80,8 +92,8 @@ export interface QueueStore {
 
   counters(concertId: string): Promise<QueueCounters>;
 
-  /** People admitted or active right now (slots in use); for tests and monitoring. */
-  activeCount(concertId: string, now: Date): Promise<number>;
+  /** Who is in the line right now: waiting, admitted (a slot reserved) and shopping. */
+  census(concertId: string, now: Date): Promise<QueueCensus>;
 }
 
 /** Unforced admission steps (from polls) run at most this often per concert. */

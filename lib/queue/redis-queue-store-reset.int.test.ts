@@ -6,7 +6,7 @@ import { createConcert, createSchedule, createUsers } from "@/tests/helpers";
 import { startPrivateRedis, type PrivateRedis } from "@/tests/private-redis";
 import { enterQueue } from "./enter-queue";
 import { requireActiveQueueToken } from "./queue-guard";
-import type { QueueSettings } from "./queue-store";
+import { slotsInUse, type QueueSettings } from "./queue-store";
 import { RedisQueueStore } from "./redis-queue-store";
 
 const upstash = inject("upstash");
@@ -75,7 +75,7 @@ describe.skipIf(!upstash)("redis queue store after Redis restarts empty", () => 
     await expect(requireActiveQueueToken(held.token, holder!, concertId, deps)).resolves.toMatchObject({ number: held.number });
     await expect(requireActiveQueueToken(browsing.token, browser!, concertId, deps)).rejects.toMatchObject({ code: "QUEUE_NOT_ACTIVE" });
     // The resumed place counts as shopping and is released like any other (after paying).
-    expect(await store.activeCount(concertId, new Date())).toBe(1);
+    expect(slotsInUse(await store.census(concertId, new Date()))).toBe(1);
     expect(await store.release(concertId, holder!, held.number)).toBe(true);
   });
 });

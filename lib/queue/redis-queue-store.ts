@@ -4,6 +4,7 @@ import {
   ADMIT_GRACE_SECONDS,
   ADMIT_INTERVAL_MS,
   type EnteredPoll,
+  type QueueCensus,
   type QueueCounters,
   type QueuePoll,
   type QueueSettings,
@@ -201,6 +202,15 @@ return 1
 
 const COUNTERS = `return redis.call('HMGET', KEYS[1], 'serving', 'last', 'rate')`;
 
+// Waiting: the numbers not yet reached, less those whose owner left, plus places recovered
+// after a loss of state; admitted and active: slots whose deadline is still ahead.
+const CENSUS = `${PRELUDE}
+local m = redis.call('HMGET', META, 'last', 'serving')
+local waiting = tonumber(m[1] or '0') - tonumber(m[2] or '0') - redis.call('SCARD', LEFT) + redis.call('ZCARD', RECOVERED)
+local after = '(' .. ARGV[1]
+return {math.max(waiting, 0), redis.call('ZCOUNT', ADMITTED, after, '+inf'), redis.call('ZCOUNT', ACTIVE, after, '+inf')}
+`;
+
 // The entry's ACTIVE-until time in ms, or 0 when it is not this user's ACTIVE entry.
 const ACTIVE_UNTIL = `
 local n = redis.call('HGET', KEYS[2], ARGV[1])
@@ -228,6 +238,7 @@ export class RedisQueueStore implements QueueStore {
       release: redis.createScript<number>(RELEASE),
       activeUntil: redis.createScript<number>(ACTIVE_UNTIL),
       counters: redis.createScript<(string | null)[]>(COUNTERS),
+      census: redis.createScript<[number, number, number]>(CENSUS),
     };
   }
 
@@ -285,11 +296,9 @@ export class RedisQueueStore implements QueueStore {
     return { serving: Number(serving ?? 0), lastNumber: Number(last ?? 0), admitRate: Number(rate ?? 0) };
   }
 
-  async activeCount(concertId: string, now: Date) {
-    const [, , , admitted, active] = keys(concertId);
-    const min = `(${now.getTime()}`;
-    const [a, b] = await Promise.all([this.redis.zcount(admitted!, min, "+inf"), this.redis.zcount(active!, min, "+inf")]);
-    return a + b;
+  async census(concertId: string, now: Date): Promise<QueueCensus> {
+    const [waiting, admitted, active] = await this.scripts.census.exec(keys(concertId), [String(now.getTime())]);
+    return { waiting: Number(waiting), admitted: Number(admitted), active: Number(active) };
   }
 
   /** Runs a script, first reserving numbers when it says the line has none left. */

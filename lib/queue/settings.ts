@@ -9,13 +9,18 @@ interface ConcertQueueColumns {
   queueActiveLimit: number | null;
   queueAdmitPerTick: number | null;
   queueActiveTtlSeconds: number | null;
+  queuePaused: boolean;
 }
 
-/** A concert's own waiting-room settings, falling back to the QUEUE_* env defaults. */
+/**
+ * A concert's own waiting-room settings, falling back to the QUEUE_* env defaults. A line
+ * its organizer paused admits nobody: its admission step is 0, so both stores keep
+ * everyone's place and let nobody new in, from their next step on.
+ */
 export function resolveQueueSettings(concert: ConcertQueueColumns, defaults = env()): QueueSettings {
   return {
     activeLimit: concert.queueActiveLimit ?? defaults.QUEUE_ACTIVE_LIMIT,
-    admitPerTick: concert.queueAdmitPerTick ?? defaults.QUEUE_ADMIT_PER_TICK,
+    admitPerTick: concert.queuePaused ? 0 : (concert.queueAdmitPerTick ?? defaults.QUEUE_ADMIT_PER_TICK),
     activeTtlSeconds: concert.queueActiveTtlSeconds ?? defaults.QUEUE_ACTIVE_TTL_SECONDS,
   };
 }
@@ -39,7 +44,7 @@ export function getSaleSettingsOrThrow(concertId: string): Promise<SaleSettings>
     const [concert] = await queryRows<ConcertQueueColumns & { status: ConcertStatus; holdTtlSeconds: number | null }>(
       pool(),
       sql`SELECT status, queue_active_limit AS "queueActiveLimit", queue_admit_per_tick AS "queueAdmitPerTick",
-                 queue_active_ttl_seconds AS "queueActiveTtlSeconds", hold_ttl_seconds AS "holdTtlSeconds"
+                 queue_active_ttl_seconds AS "queueActiveTtlSeconds", queue_paused AS "queuePaused", hold_ttl_seconds AS "holdTtlSeconds"
             FROM concerts WHERE id = ${concertId}::uuid`,
     );
     if (!concert || concert.status === "DRAFT") throw new NotFoundError("Concert");

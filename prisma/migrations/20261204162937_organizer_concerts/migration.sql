@@ -97,9 +97,7 @@ ALTER TABLE "concerts" ADD CONSTRAINT "concerts_venue_id_fkey" FOREIGN KEY ("ven
 ALTER TABLE "concert_tiers" ADD CONSTRAINT "concert_tiers_concert_id_fkey" FOREIGN KEY ("concert_id") REFERENCES "concerts"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- The lifecycle's instants match its state; settings stay in range (lib/schemas/organizer-concerts.ts).
--- (A draft may be cancelled without ever being published.)
-ALTER TABLE "concerts" ADD CONSTRAINT "concerts_published_at_with_status"
-  CHECK (CASE "status" WHEN 'DRAFT' THEN "published_at" IS NULL WHEN 'PUBLISHED' THEN "published_at" IS NOT NULL ELSE true END);
+ALTER TABLE "concerts" ADD CONSTRAINT "concerts_published_at_with_status" CHECK (("status" = 'DRAFT') = ("published_at" IS NULL));
 ALTER TABLE "concerts" ADD CONSTRAINT "concerts_cancelled_at_with_status" CHECK (("status" = 'CANCELLED') = ("cancelled_at" IS NOT NULL));
 ALTER TABLE "concerts" ADD CONSTRAINT "concerts_sale_settings_valid"
   CHECK (COALESCE("hold_ttl_seconds", 60) BETWEEN 60 AND 1800 AND COALESCE("max_tickets_per_account", 1) BETWEEN 1 AND 100);
@@ -206,7 +204,7 @@ BEGIN
   RETURN hold_record(v_hold);
 END $$;
 
--- change_hold as before, within the concert's ticket limit.
+-- change_hold as before, for published concerts only and within their ticket limit.
 CREATE OR REPLACE FUNCTION change_hold(p_user uuid, p_hold uuid, p_seats uuid[], p_now timestamptz) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -216,6 +214,7 @@ DECLARE
   v_taken uuid[];
   v_claimed int;
   v_concert uuid;
+  v_status concert_status;
   v_max int;
 BEGIN
   SELECT * INTO v_hold FROM holds WHERE id = p_hold FOR UPDATE;
@@ -228,8 +227,11 @@ BEGIN
   IF v_hold.status = 'EXPIRED' OR v_hold.expires_at <= p_now THEN
     RAISE EXCEPTION 'HOLD_EXPIRED';
   END IF;
-  SELECT s.concert_id, c.max_tickets_per_account INTO v_concert, v_max
+  SELECT s.concert_id, c.status, c.max_tickets_per_account INTO v_concert, v_status, v_max
     FROM schedules s JOIN concerts c ON c.id = s.concert_id WHERE s.id = v_hold.schedule_id;
+  IF v_status <> 'PUBLISHED' THEN
+    RAISE EXCEPTION 'SCHEDULE_NOT_ON_SALE';
+  END IF;
   IF v_max IS NOT NULL THEN
     PERFORM check_ticket_limit(p_user, v_concert, v_max, cardinality(p_seats), p_hold, p_now);
   END IF;
@@ -268,7 +270,7 @@ BEGIN
   RETURN hold_record(p_hold);
 END $$;
 
--- pay_hold as before, for published concerts only.
+-- pay_hold as before, for published concerts only and within their ticket limit.
 CREATE OR REPLACE FUNCTION pay_hold(p_user uuid, p_hold uuid, p_codes text[]) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -278,6 +280,9 @@ DECLARE
   v_seats uuid[];
   v_sold int;
   v_payment payments%ROWTYPE;
+  v_concert uuid;
+  v_status concert_status;
+  v_max int;
 BEGIN
   SELECT * INTO v_hold FROM holds WHERE id = p_hold FOR UPDATE;
   IF NOT FOUND OR v_hold.user_id <> p_user THEN
@@ -292,8 +297,15 @@ BEGIN
     RAISE EXCEPTION 'HOLD_EXPIRED';
   END IF;
   -- A hold made as its concert was being cancelled outlives the cancel's sweep; it cannot be paid.
-  IF (SELECT c.status FROM schedules s JOIN concerts c ON c.id = s.concert_id WHERE s.id = v_hold.schedule_id) <> 'PUBLISHED' THEN
+  SELECT c.id, c.status, c.max_tickets_per_account INTO v_concert, v_status, v_max
+    FROM schedules s JOIN concerts c ON c.id = s.concert_id WHERE s.id = v_hold.schedule_id;
+  IF v_status <> 'PUBLISHED' THEN
     RAISE EXCEPTION 'SCHEDULE_NOT_ON_SALE';
+  END IF;
+  -- A hold made by another request the instant this one lapsed (by the caller's clock) did not
+  -- count this one; paying it now must still keep the account within the limit.
+  IF v_max IS NOT NULL THEN
+    PERFORM check_ticket_limit(p_user, v_concert, v_max, (SELECT count(*)::int FROM hold_seats WHERE hold_id = p_hold), p_hold, v_now);
   END IF;
 
   UPDATE wallets SET balance = balance - v_hold.amount, updated_at = now()

@@ -1,10 +1,11 @@
 // GET /api/cron/tick – scheduled housekeeping: release lapsed holds, advance every waiting
-// room, purge spent idempotency keys, rate-limit counters and ended sessions (Bearer CRON_SECRET)
+// room, purge spent idempotency keys, rate-limit counters, ended sessions and old error counts (Bearer CRON_SECRET)
 import { requireCronSecret } from "@/lib/auth/cron";
 import { purgeEndedSessions } from "@/lib/auth/sessions";
 import { releaseExpiredHolds } from "@/lib/booking/release-expired-holds";
 import { db } from "@/lib/db";
 import { purgeIdempotencyRecords } from "@/lib/http/idempotency";
+import { purgeConcertErrors } from "@/lib/http/concert-errors";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
@@ -26,6 +27,7 @@ export const GET = route(
       idempotencyKeys: await purgeIdempotencyRecords(),
       rateLimitCounters: await deleteExpiredRateLimitCounters(db),
       sessions: await purgeEndedSessions(),
+      concertErrorCounts: await purgeConcertErrors(),
     };
     return json({ released, queues, purged }, 200, { "cache-control": "no-store" });
   },

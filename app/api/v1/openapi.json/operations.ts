@@ -22,6 +22,12 @@ import * as organizations from "@/app/api/v1/organizer/organizations/route";
 import * as cancelConcert from "@/app/api/v1/organizer/concerts/[concertId]/cancel/route";
 import * as publishConcert from "@/app/api/v1/organizer/concerts/[concertId]/publish/route";
 import * as organizerConcert from "@/app/api/v1/organizer/concerts/[concertId]/route";
+import * as dashboard from "@/app/api/v1/organizer/concerts/[concertId]/dashboard/route";
+import * as pauseQueue from "@/app/api/v1/organizer/concerts/[concertId]/queue/pause/route";
+import * as resumeQueue from "@/app/api/v1/organizer/concerts/[concertId]/queue/resume/route";
+import * as queueLimits from "@/app/api/v1/organizer/concerts/[concertId]/queue/route";
+import * as salesCsv from "@/app/api/v1/organizer/concerts/[concertId]/sales.csv/route";
+import * as sales from "@/app/api/v1/organizer/concerts/[concertId]/sales/route";
 import * as organizerSchedules from "@/app/api/v1/organizer/concerts/[concertId]/schedules/route";
 import * as organizerConcerts from "@/app/api/v1/organizer/concerts/route";
 import * as venue from "@/app/api/v1/organizer/venues/[venueId]/route";
@@ -75,6 +81,12 @@ const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/organizer/concerts/{concertId}/schedules", organizerSchedules],
   ["/api/v1/organizer/concerts/{concertId}/publish", publishConcert],
   ["/api/v1/organizer/concerts/{concertId}/cancel", cancelConcert],
+  ["/api/v1/organizer/concerts/{concertId}/dashboard", dashboard],
+  ["/api/v1/organizer/concerts/{concertId}/queue", queueLimits],
+  ["/api/v1/organizer/concerts/{concertId}/queue/pause", pauseQueue],
+  ["/api/v1/organizer/concerts/{concertId}/queue/resume", resumeQueue],
+  ["/api/v1/organizer/concerts/{concertId}/sales", sales],
+  ["/api/v1/organizer/concerts/{concertId}/sales.csv", salesCsv],
   ["/api/v1/health", health],
   ["/api/v1/health/live", live],
   ["/api/cron/tick", tick],

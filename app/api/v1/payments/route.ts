@@ -19,7 +19,7 @@ export const POST = route(
       description: "One transaction; afterwards your queue token no longer counts. A retry with the same Idempotency-Key returns the same receipt.",
       tag: "Payments",
       responses: { 201: { description: "The receipt with its tickets", schema: receiptView } },
-      errors: ["NOT_FOUND", "INSUFFICIENT_BALANCE", "HOLD_EXPIRED", "HOLD_CLOSED"],
+      errors: ["NOT_FOUND", "INSUFFICIENT_BALANCE", "HOLD_EXPIRED", "HOLD_CLOSED", "SCHEDULE_NOT_ON_SALE", "TICKET_LIMIT"],
     },
   },
   async ({ user, body, queue, tx, afterCommit }) => {

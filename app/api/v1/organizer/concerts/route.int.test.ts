@@ -9,29 +9,12 @@ import { createHold } from "@/lib/booking/create-hold";
 import { getSeatMapJson } from "@/lib/booking/get-seat-map";
 import { db, pool } from "@/lib/db";
 import { createOrganization } from "@/lib/organizer/organizations";
-import { createVenue } from "@/lib/organizer/venues";
 import { venueLayout } from "@/lib/organizer/venue-layout";
 import { inSqlTransaction } from "@/lib/sql";
 import { payHold } from "@/lib/payments/pay-hold";
 import { call, createTestUser, createUsers, fund } from "@/tests/helpers";
+import { inDays, LAYOUT, organizerWithVenue as organizer, readyDraft, SELLABLE, TIERS, type TestUser } from "@/tests/organizer";
 import { GET as LIST, POST as CREATE } from "./route";
-
-type TestUser = Awaited<ReturnType<typeof createTestUser>>;
-
-// 10 floor seats (one blocked) that sell as the layout's VIP, 12 balcony seats the concert assigns.
-const LAYOUT = venueLayout.parse({
-  sections: [
-    { name: "Floor", x: 0, y: 0, tier: "VIP", rows: [{ label: "A", seats: 5, blocked: [3] }, { label: "B", seats: 5 }] },
-    { name: "Balcony", x: 0, y: 3, rows: [{ label: "C", seats: 6 }, { label: "D", seats: 6 }] },
-  ],
-});
-const SELLABLE = 21;
-const TIERS = [
-  { name: "VIP", price: 150_000, colour: "#7C3AED" },
-  { name: "S", price: 90_000, colour: "#059669" },
-];
-const DAY = 86_400_000;
-const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 
 const create = (user: TestUser, body: unknown) => call(CREATE, { method: "POST", headers: user.auth, body });
 const get = (user: TestUser, concertId: string) => call(CONCERT, { headers: user.auth, params: { concertId } });
@@ -39,25 +22,6 @@ const update = (user: TestUser, concertId: string, body: unknown) => call(UPDATE
 const addDate = (user: TestUser, concertId: string, body: unknown) => call(ADD_DATE, { method: "POST", headers: user.auth, params: { concertId }, body });
 const publish = (user: TestUser, concertId: string) => call(PUBLISH, { method: "POST", headers: user.auth, params: { concertId } });
 const cancel = (user: TestUser, concertId: string) => call(CANCEL, { method: "POST", headers: user.auth, params: { concertId } });
-
-/** An organization of a new owner's with a STAFF member and a venue. */
-async function organizer() {
-  const [owner, staff] = [await createTestUser("owner"), await createTestUser("staff")];
-  const { id: organizationId } = await createOrganization(owner.id, { name: "Concert Makers" });
-  await db.organizationMember.create({ data: { organizationId, userId: staff.id, role: "STAFF" } });
-  const venue = await createVenue(owner.id, { organizationId, name: "Loopback Hall", layout: LAYOUT });
-  return { owner, staff, organizationId, venueId: venue.id };
-}
-
-/** A draft ready to publish, with `dates` dates on sale since yesterday. */
-async function readyDraft(o: Awaited<ReturnType<typeof organizer>>, dates = 1, settings = {}) {
-  const made = await create(o.owner, { organizationId: o.organizationId, venueId: o.venueId, title: "Night Run", artist: "The Loops", tiers: TIERS, tierAssignments: { Balcony: "S" }, settings });
-  expect(made.status).toBe(201);
-  for (let i = 0; i < dates; i++) {
-    expect((await addDate(o.owner, made.body.id, { startsAt: inDays(10 + i), salesOpenAt: inDays(-1) })).status).toBe(201);
-  }
-  return made.body.id as string;
-}
 
 const seatMap = async (scheduleId: string) => JSON.parse(new TextDecoder().decode(await getSeatMapJson(scheduleId)));
 const seatsOf = (scheduleId: string) => db.seat.findMany({ where: { scheduleId }, orderBy: [{ section: "asc" }, { row: "asc" }, { number: "asc" }] });
@@ -96,12 +60,15 @@ describe("organizer concerts", () => {
     expect(await catalogue()).toContain(made.body.id);
     expect((await publish(o.owner, made.body.id)).body.code).toBe("CONCERT_STATUS");
 
-    // A date added later gets its seats at once; the venue's later layouts do not touch the first.
+    // A date added later gets its seats at once, from the layout version the others have: the venue's later versions touch no date.
     await db.venueLayout.create({ data: { venueId: o.venueId, version: 2, document: venueLayout.parse({ sections: [{ ...LAYOUT.sections[0], rows: [{ label: "A", seats: 7 }] }, LAYOUT.sections[1]] }), seatCount: 19 } });
     await db.venue.update({ where: { id: o.venueId }, data: { layoutVersion: 2 } });
     const later = await addDate(o.owner, made.body.id, { startsAt: inDays(12), salesOpenAt: inDays(-1) });
-    expect(later.body.schedules.map((s: { layoutVersion: number; seats: number }) => [s.layoutVersion, s.seats])).toEqual([[1, SELLABLE], [2, 19]]);
-    expect(await seatMap(later.body.schedules[1].id)).toMatchObject({ layoutVersion: 2, revision: 1 });
+    expect(later.body.schedules.map((s: { layoutVersion: number; seats: number }) => [s.layoutVersion, s.seats])).toEqual([[1, SELLABLE], [1, SELLABLE]]);
+    expect(await seatMap(later.body.schedules[1].id)).toMatchObject({ layoutVersion: 1, revision: 1 });
+    // Sending back what it read changes nothing, and is no change of what is fixed.
+    const { tierAssignments, venueId } = later.body;
+    expect((await update(o.owner, made.body.id, { tierAssignments, venueId, title: "Night Run II" })).body.title).toBe("Night Run II");
   });
 
   it("refuse fans, hide from other organizations, and let staff read but not change", async () => {
@@ -261,6 +228,14 @@ describe("organizer concerts", () => {
     const raced = await Promise.allSettled(dates.map((date, i) => createHold(racer!, { scheduleId: date, seatIds: [[a, b][i]![5]!.id, [a, b][i]![6]!.id] }, { ttlSeconds: 300 })));
     expect(raced.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(raced.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["TICKET_LIMIT"]);
+
+    // A hold made by a clock that thought the first had lapsed does not let the first be paid past the limit.
+    const [late] = await createUsers(1);
+    await fund(late!, 1_000_000);
+    const first = await createHold(late!, { scheduleId: dates[0]!, seatIds: [a![8]!.id, a![9]!.id] }, { ttlSeconds: 300 });
+    const ahead = { now: () => new Date(Date.now() + 301_000) };
+    await createHold(late!, { scheduleId: dates[1]!, seatIds: [b![8]!.id, b![9]!.id] }, { ttlSeconds: 300, clock: ahead });
+    await expect(inSqlTransaction(pool(), (tx) => payHold(tx, late!, first.id))).rejects.toMatchObject({ code: "TICKET_LIMIT" });
   });
 
   it("cancel: release every live hold, refuse new holds, payments and entries, and show as cancelled", async () => {
@@ -292,5 +267,8 @@ describe("organizer concerts", () => {
     const listed = (await call(CATALOGUE, { path: "/?limit=100" })).body.items.find((c: { id: string }) => c.id === concertId);
     expect(listed.status).toBe("CANCELLED");
     expect((await update(o.owner, concertId, { title: "Back on" })).body.code).toBe("CONCERT_STATUS");
+    // A draft was never public: it is not cancelled (it would show in the catalogue).
+    const draft = await readyDraft(o);
+    expect((await cancel(o.owner, draft)).body.code).toBe("CONCERT_STATUS");
   });
 });
