@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { DEMO_ORGANIZER } from "../prisma/demo-data";
 import { concertIdByTitle, expectNoViolations, signUpAndSignIn } from "./support";
 
 // Every page a fan reaches without a place in a line, checked by axe as it renders (WCAG 2.x
@@ -30,6 +31,32 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     await page.getByRole("button", { name: "Hold 1 seat" }).click();
     await expect(page.getByTestId("hold-countdown")).toBeVisible();
     await expectNoViolations(page, `seat-map-${viewport.width}`);
+  });
+}
+
+// The organizer console as the demo organizer sees it: the demo concerts, with their sales.
+for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`organizer pages pass axe at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(DEMO_ORGANIZER.email);
+    await page.getByLabel("Password").fill(DEMO_ORGANIZER.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("signed-in-user")).toContainText(DEMO_ORGANIZER.name);
+    await page.goto("/organizer");
+    await page.getByRole("link", { name: DEMO_ORGANIZER.organization }).click();
+    await expect(page.getByRole("list", { name: "Concerts" })).toContainText("Stadium of Stars");
+    await expectNoViolations(page, `organizer-organization-${viewport.width}`);
+    await page.getByRole("list", { name: "Concerts" }).getByRole("link", { name: "Stadium of Stars" }).click();
+    await expect(page.getByRole("heading", { name: "Stadium of Stars", level: 1 })).toBeVisible();
+    await expectNoViolations(page, `organizer-concert-${viewport.width}`);
+    await page.getByRole("link", { name: "Live dashboard" }).click();
+    await expect(page.getByRole("img", { name: /Plan of the venue, each section shaded/ })).toBeVisible();
+    await expectNoViolations(page, `organizer-dashboard-${viewport.width}`);
+    await page.getByRole("link", { name: "Sales list" }).click();
+    await expect(page.getByRole("search")).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await expectNoViolations(page, `organizer-sales-${viewport.width}`);
   });
 }
 

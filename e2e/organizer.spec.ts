@@ -140,6 +140,24 @@ test("an organizer drafts a concert, fixes what the publish check lists, publish
   await expect(page.getByText("80,000")).toBeVisible();
   await page.goBack();
 
+  // The live dashboard: the line paused and resumed, each with a confirmation.
+  await page.getByRole("link", { name: "Live dashboard" }).click();
+  await expect(page.getByRole("heading", { name: "Encore Night: live dashboard" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /^R / })).toContainText("0 of 20");
+  await page.getByRole("button", { name: "Pause admission…" }).click();
+  await expect(page.getByRole("button", { name: "Pause now" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Admission is paused")).toBeVisible();
+  await expectNoViolations(page, "organizer-dashboard-paused");
+  await page.getByRole("button", { name: "Resume admission…" }).click();
+  await page.getByRole("button", { name: "Resume now" }).click();
+  await expect(page.getByText("Admission is paused")).toHaveCount(0);
+  await page.getByRole("link", { name: "Sales list" }).click();
+  await expect(page.getByText("No sales yet.")).toBeVisible();
+  await expectNoViolations(page, "organizer-sales-empty");
+  await page.getByRole("link", { name: "Live dashboard" }).click();
+  await page.getByRole("link", { name: "Concert settings" }).click();
+
   // Keeping it puts the keyboard back where it was; confirming calls it off.
   await page.getByRole("button", { name: "Cancel this concert…" }).click();
   await page.getByRole("button", { name: "Keep it on sale" }).click();

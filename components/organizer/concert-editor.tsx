@@ -47,9 +47,17 @@ export function ConcertEditor({ orgId, concertId }: { orgId: string; concertId: 
           {c.artist} · {c.venue} · <StatusBadge status={c.status} />
         </p>
         {c.status !== "DRAFT" && (
-          <Link href={`/concerts/${c.id}`} className="text-sm text-brand-600 underline hover:no-underline">
-            {t("fanPage")}
-          </Link>
+          <p className="flex flex-wrap gap-4 text-sm">
+            <Link href={`/concerts/${c.id}`} className="text-brand-600 underline hover:no-underline">
+              {t("fanPage")}
+            </Link>
+            <Link href={`/organizer/${c.organizationId}/concerts/${c.id}/dashboard`} className="text-brand-600 underline hover:no-underline">
+              {t("dashboard")}
+            </Link>
+            <Link href={`/organizer/${c.organizationId}/concerts/${c.id}/sales`} className="text-brand-600 underline hover:no-underline">
+              {t("salesList")}
+            </Link>
+          </p>
         )}
       </div>
       {c.status === "DRAFT" && <PublishCheck concert={c} canManage={canManage} />}

@@ -1,8 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api";
 import type { VenueLayout } from "@/lib/organizer/venue-layout";
+import type { Page } from "@/lib/pagination";
+import type { DashboardView, QueueControlView, SaleView } from "@/lib/schemas/organizer-dashboard";
 import type { OrganizerConcertSummary, OrganizerConcertView, UpdateConcertBody } from "@/lib/schemas/organizer-concerts";
 import type { CreateOrganizationBody, InviteMemberBody, InviteView, MembersView, OrganizationRoleName, OrganizationView, VenueView } from "@/lib/schemas/organizer";
 
@@ -125,3 +127,33 @@ export const concertRequests = (concertId: string) => ({
   publish: () => apiFetch<OrganizerConcertView>(`${CONCERTS}/${concertId}/publish`, { method: "POST" }),
   cancel: () => apiFetch<OrganizerConcertView>(`${CONCERTS}/${concertId}/cancel`, { method: "POST" }),
 });
+
+/** How often the dashboard reads its figures again. */
+export const DASHBOARD_REFRESH_MS = 5_000;
+const dashboardKey = (concertId: string) => ["organizer", "dashboard", concertId];
+
+export function useDashboard(concertId: string) {
+  return useQuery({ queryKey: dashboardKey(concertId), queryFn: () => apiFetch<DashboardView>(`${CONCERTS}/${concertId}/dashboard`), refetchInterval: DASHBOARD_REFRESH_MS });
+}
+
+export function useQueuePause(concertId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (paused: boolean) => apiFetch<QueueControlView>(`${CONCERTS}/${concertId}/queue/${paused ? "pause" : "resume"}`, { method: "POST" }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: dashboardKey(concertId) }),
+  });
+}
+
+export function useSales(concertId: string, q: string) {
+  return useInfiniteQuery({
+    queryKey: ["organizer", "sales", concertId, q],
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams({ limit: "50", ...(q ? { q } : {}), ...(pageParam ? { cursor: pageParam } : {}) });
+      return apiFetch<Page<SaleView>>(`${CONCERTS}/${concertId}/sales?${query}`);
+    },
+    initialPageParam: "",
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export const salesCsvPath = (concertId: string) => `${CONCERTS}/${concertId}/sales.csv`;

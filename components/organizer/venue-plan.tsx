@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useProblemText } from "@/components/ui/use-problem-text";
-import { sectionSize, layoutSeatCount } from "@/lib/organizer/venue-layout";
+import { layoutSeatCount } from "@/lib/organizer/venue-layout";
 import { useVenue } from "./organizer-api";
+import { SectionsSvg } from "./sections-svg";
 
 /** A venue's newest layout: its sections on the plan, and each section's rows in a table. */
 export function VenuePlan({ venueId }: { venueId: string }) {
@@ -14,9 +15,6 @@ export function VenuePlan({ venueId }: { venueId: string }) {
   if (venue.isError) return <FormAlert>{problemText.message(venue.error)}</FormAlert>;
   if (!venue.data) return <p aria-busy="true">{t("loading")}</p>;
   const { layout } = venue.data;
-  const boxes = layout.sections.map((section) => ({ section, ...sectionSize(section) }));
-  const width = Math.max(...boxes.map((b) => b.section.x + b.width));
-  const height = Math.max(...boxes.map((b) => b.section.y + b.height));
   return (
     <div className="space-y-4">
       <div>
@@ -27,17 +25,7 @@ export function VenuePlan({ venueId }: { venueId: string }) {
         <h2 id="plan-heading" className="text-lg font-semibold">
           {t("plan")}
         </h2>
-        {/* Positions are in seat widths; the plan scales to the page. The table below says the same in words. */}
-        <svg viewBox={`-1 -1 ${width + 2} ${height + 2}`} className="h-auto max-h-[60vh] w-full" role="img" aria-label={t("planLabel", { sections: layout.sections.length })}>
-          {boxes.map(({ section, width: w, height: h }) => (
-            <g key={section.name}>
-              <rect x={section.x} y={section.y} width={w} height={h} rx={0.5} className="fill-brand-100 stroke-brand-600" strokeWidth={Math.max(0.1, width / 400)} />
-              <text x={section.x + w / 2} y={section.y + h / 2} textAnchor="middle" dominantBaseline="middle" fontSize={Math.min(h * 0.7, w / (section.name.length * 0.6))} className="fill-slate-900">
-                {section.name}
-              </text>
-            </g>
-          ))}
-        </svg>
+        <SectionsSvg layout={layout} label={t("planLabel", { sections: layout.sections.length })} />
       </section>
       <section aria-labelledby="sections-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 id="sections-heading" className="text-lg font-semibold">
