@@ -73,8 +73,23 @@ export function useVenues(orgId: string) {
   return useQuery({ queryKey: venuesKey(orgId), queryFn: () => apiFetch<{ items: VenueView[] }>(`/api/v1/organizer/venues?organizationId=${orgId}`).then((page) => page.items) });
 }
 
-export function useVenue(venueId: string) {
-  return useQuery({ queryKey: ["organizer", "venue", venueId], queryFn: () => apiFetch<VenueWithLayout>(`/api/v1/organizer/venues/${venueId}`) });
+export function useVenue(venueId: string, enabled = true) {
+  return useQuery({ queryKey: ["organizer", "venue", venueId], enabled, queryFn: () => apiFetch<VenueWithLayout>(`/api/v1/organizer/venues/${venueId}`) });
+}
+
+/** Saves the editor's venue: a new one, or a new layout version made from `layoutVersion`. */
+export function useSaveVenue(orgId: string, venueId: string | undefined) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ name, layout, layoutVersion }: { name: string; layout: VenueLayout; layoutVersion?: number }) =>
+      venueId
+        ? apiFetch<VenueWithLayout>(`/api/v1/organizer/venues/${venueId}`, { method: "PATCH", json: { name, layout, layoutVersion } })
+        : apiFetch<VenueWithLayout>("/api/v1/organizer/venues", { method: "POST", json: { organizationId: orgId, name, layout } }),
+    onSuccess: (venue) => {
+      queryClient.setQueryData(["organizer", "venue", venue.id], venue);
+      void queryClient.invalidateQueries({ queryKey: venuesKey(orgId) });
+    },
+  });
 }
 
 /** A venue from a seat list: the CSV becomes a layout, then the venue is saved with it. */

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useProblemText } from "@/components/ui/use-problem-text";
@@ -20,6 +21,9 @@ export function VenuePlan({ venueId }: { venueId: string }) {
       <div>
         <h1 className="text-2xl font-bold tracking-tight">{venue.data.name}</h1>
         <p className="text-slate-600">{t("venueSummary", { seats: layoutSeatCount(layout), version: venue.data.layoutVersion })}</p>
+        <Link href={`/organizer/${venue.data.organizationId}/venues/${venue.data.id}/edit`} className="text-sm text-brand-600 underline hover:no-underline">
+          {t("editLayout")}
+        </Link>
       </div>
       <section aria-labelledby="plan-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 id="plan-heading" className="text-lg font-semibold">

@@ -34,6 +34,11 @@ export function Venues({ orgId, canManage }: { orgId: string; canManage: boolean
           ))}
         </ul>
       )}
+      {canManage && (
+        <Link href={`/organizer/${orgId}/venues/new`} className="inline-block text-sm font-medium text-brand-600 underline hover:no-underline">
+          {t("designVenue")}
+        </Link>
+      )}
       {canManage && <NewVenueForm orgId={orgId} />}
     </section>
   );
