@@ -210,7 +210,7 @@ function Plan({ layout, selected, onSelect, onMove }: { layout: VenueLayout; sel
                 if (dx || dy) onMove(i, dx, dy);
               }}
             >
-              <rect x={section.x} y={section.y} width={w} height={h} rx={0.5} className={i === selected ? "fill-brand-200 stroke-brand-700" : "fill-brand-100 stroke-brand-500"} strokeWidth={0.3} />
+              <rect x={section.x} y={section.y} width={w} height={h} rx={0.5} className={i === selected ? "fill-amber-100 stroke-brand-700" : "fill-brand-100 stroke-brand-500"} strokeWidth={i === selected ? 0.5 : 0.3} />
               <text x={section.x + w / 2} y={section.y + h / 2} textAnchor="middle" dominantBaseline="middle" fontSize={Math.max(1, Math.min(h * 0.5, w / ((section.name.length + 1) * 0.6)))} className="pointer-events-none fill-slate-900">
                 {section.name}
               </text>
