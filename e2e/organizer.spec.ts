@@ -148,6 +148,8 @@ test("an organizer drafts a concert, fixes what the publish check lists, publish
   await expect(page.getByRole("button", { name: "Pause now" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByText("Admission is paused")).toBeVisible();
+  // The keyboard stays on the button, which now offers the opposite.
+  await expect(page.getByRole("button", { name: "Resume admission…" })).toBeFocused();
   await expectNoViolations(page, "organizer-dashboard-paused");
   await page.getByRole("button", { name: "Resume admission…" }).click();
   await page.getByRole("button", { name: "Resume now" }).click();

@@ -46,7 +46,7 @@ export function toPage<Row, Item>(rows: Row[], limit: number, item: (row: Row) =
 // Keyset pagination for lists shown newest first: order by (createdAt desc, id desc) and
 // continue strictly after the last row, so pages never skip or repeat rows.
 // The date is bounded: PostgreSQL has no year 0 and a forged far date would fail the query.
-const newestFirstCursor = z.object({
+export const newestFirstCursor = z.object({
   at: z.iso.datetime().refine((at) => {
     const year = new Date(at).getUTCFullYear();
     return year >= 1970 && year <= 9999;

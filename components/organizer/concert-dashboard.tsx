@@ -112,7 +112,6 @@ function QueuePanel({ concertId, dashboard, canManage }: { concertId: string; da
       {pause.isError && <FormAlert>{problemText.message(pause.error)}</FormAlert>}
       {canManage && dashboard.status === "PUBLISHED" && (
         <ConfirmStep
-          key={String(q.paused)}
           trigger={q.paused ? t("resume") : t("pause")}
           groupLabel={q.paused ? t("confirmResumeLabel") : t("confirmPauseLabel")}
           prompt={q.paused ? t("confirmResume") : t("confirmPause")}

@@ -73,8 +73,14 @@ export function useVenues(orgId: string) {
   return useQuery({ queryKey: venuesKey(orgId), queryFn: () => apiFetch<{ items: VenueView[] }>(`/api/v1/organizer/venues?organizationId=${orgId}`).then((page) => page.items) });
 }
 
-export function useVenue(venueId: string, enabled = true) {
-  return useQuery({ queryKey: ["organizer", "venue", venueId], enabled, queryFn: () => apiFetch<VenueWithLayout>(`/api/v1/organizer/venues/${venueId}`) });
+/** A venue with its newest layout; `once` reads it a single time (the editor keeps its own copy). */
+export function useVenue(venueId: string, enabled = true, { once = false } = {}) {
+  return useQuery({
+    queryKey: ["organizer", "venue", venueId],
+    enabled,
+    queryFn: () => apiFetch<VenueWithLayout>(`/api/v1/organizer/venues/${venueId}`),
+    ...(once ? { staleTime: Number.POSITIVE_INFINITY, refetchOnWindowFocus: false } : {}),
+  });
 }
 
 /** Saves the editor's venue: a new one, or a new layout version made from `layoutVersion`. */

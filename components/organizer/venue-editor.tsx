@@ -28,10 +28,11 @@ interface History {
 export function VenueEditor({ orgId, venueId }: { orgId: string; venueId?: string }) {
   const t = useTranslations("VenueEditor");
   const problemText = useProblemText();
-  const venue = useVenue(venueId ?? "", venueId !== undefined);
-  if (venueId && venue.isError) return <FormAlert>{problemText.message(venue.error)}</FormAlert>;
+  // Read once: a later read (a colleague's save, a failed refresh) must not replace unsaved work.
+  const venue = useVenue(venueId ?? "", venueId !== undefined, { once: true });
+  if (venueId && venue.isError && !venue.data) return <FormAlert>{problemText.message(venue.error)}</FormAlert>;
   if (venueId && !venue.data) return <p aria-busy="true">{t("loading")}</p>;
-  return <Editor key={venue.data?.layoutVersion ?? 0} orgId={orgId} venue={venue.data} />;
+  return <Editor key={venueId ?? "new"} orgId={orgId} venue={venue.data} />;
 }
 
 function Editor({ orgId, venue }: { orgId: string; venue?: { id: string; name: string; layoutVersion: number; layout: VenueLayout } }) {
@@ -120,7 +121,8 @@ function Editor({ orgId, venue }: { orgId: string; venue?: { id: string; name: s
       </div>
       {section && (
         <SectionPanel
-          key={`${selected}:${history.turn}`}
+          // Drawn afresh on undo and redo, and when another section takes this place.
+          key={`${selected}:${section.name}:${history.turn}`}
           section={section}
           onChange={(change) => apply(updateSection(layout, selected, change))}
           onRemove={() => {
@@ -175,7 +177,8 @@ function Plan({ layout, selected, onSelect, onMove }: { layout: VenueLayout; sel
       <p className="text-sm text-slate-600">{t("planHint")}</p>
       <svg ref={svg} viewBox={`-1 -1 ${width + 2} ${height + 2}`} className="h-auto max-h-[60vh] w-full touch-none select-none rounded bg-slate-50" role="group" aria-label={t("planLabel")}>
         {boxes.map(({ section, width: w, height: h }, i) => {
-          const offset = drag?.index === i ? { x: drag.dx, y: drag.dy } : { x: 0, y: 0 };
+          // Drawn where the move will put it: never off the top or left of the plan.
+          const offset = drag?.index === i ? { x: Math.max(-section.x, drag.dx), y: Math.max(-section.y, drag.dy) } : { x: 0, y: 0 };
           return (
             <g
               key={i}
@@ -198,6 +201,10 @@ function Plan({ layout, selected, onSelect, onMove }: { layout: VenueLayout; sel
                 if (start.current?.index !== i) return;
                 const at = toPlan(event);
                 setDrag({ index: i, dx: Math.round(at.x - start.current.x), dy: Math.round(at.y - start.current.y) });
+              }}
+              onPointerCancel={() => {
+                start.current = null;
+                setDrag(null);
               }}
               onPointerUp={(event) => {
                 const from = start.current;
@@ -264,10 +271,12 @@ interface SectionPanelProps {
 function SectionPanel({ section, onChange, onRemove, onAddRows, onRowChange, onRowRemove }: SectionPanelProps) {
   const t = useTranslations("VenueEditor");
   const [invalid, setInvalid] = useState<Record<string, boolean>>({});
+  const [curve, setCurve] = useState(section.curve);
+  const commitCurve = () => curve !== section.curve && onChange({ curve });
 
   function commitMarks(row: number, mark: (typeof MARKS)[number], text: string) {
     const numbers = parseSeatList(text);
-    setInvalid((map) => ({ ...map, [`${row}:${mark}`]: numbers === null }));
+    setInvalid((map) => ({ ...map, [`${section.rows[row]!.label}:${mark}`]: numbers === null }));
     if (numbers && formatSeatList(numbers) !== formatSeatList(section.rows[row]![mark])) onRowChange(row, { [mark]: numbers });
   }
 
@@ -287,9 +296,22 @@ function SectionPanel({ section, onChange, onRemove, onAddRows, onRowChange, onR
         <TextField label={t("sectionTier")} defaultValue={section.tier ?? ""} maxLength={40} hint={t("tierHint")} onBlur={(e) => e.target.value.trim() !== (section.tier ?? "") && onChange({ tier: e.target.value.trim() || undefined })} />
         <div className="space-y-1">
           <label htmlFor="section-curve" className="block text-sm font-medium text-slate-700">
-            {t("curve", { curve: section.curve.toFixed(1) })}
+            {t("curve", { curve: curve.toFixed(1) })}
           </label>
-          <input id="section-curve" type="range" min={-1} max={1} step={0.1} defaultValue={section.curve} onChange={(e) => onChange({ curve: Number(e.target.value) })} className="w-full" />
+          {/* Shown as it moves, saved (one undo step) when let go. */}
+          <input
+            id="section-curve"
+            type="range"
+            min={-1}
+            max={1}
+            step={0.1}
+            value={curve}
+            onChange={(e) => setCurve(Number(e.target.value))}
+            onPointerUp={commitCurve}
+            onKeyUp={commitCurve}
+            onBlur={commitCurve}
+            className="w-full"
+          />
         </div>
       </div>
       <form onSubmit={addRowsSubmit} className="flex flex-wrap items-end gap-2" aria-label={t("addRows")}>
@@ -323,7 +345,8 @@ function SectionPanel({ section, onChange, onRemove, onAddRows, onRowChange, onR
           </thead>
           <tbody className="divide-y divide-slate-100">
             {section.rows.map((row, r) => (
-              <tr key={r}>
+              // By label too: after a row is removed, the next one's fields show its own values.
+              <tr key={`${r}:${row.label}`}>
                 <th scope="row" className="py-1 pr-2 font-medium">{row.label}</th>
                 <td className="py-1 pr-2">
                   <input
@@ -346,7 +369,7 @@ function SectionPanel({ section, onChange, onRemove, onAddRows, onRowChange, onR
                   <td key={mark} className="py-1 pr-2">
                     <input
                       aria-label={t("markOfRow", { mark: t(`mark.${mark}`), row: row.label })}
-                      aria-invalid={invalid[`${r}:${mark}`] ? true : undefined}
+                      aria-invalid={invalid[`${row.label}:${mark}`] ? true : undefined}
                       defaultValue={formatSeatList(row[mark])}
                       placeholder="1, 5-7"
                       onBlur={(e) => commitMarks(r, mark, e.target.value)}

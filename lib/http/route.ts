@@ -137,8 +137,16 @@ export function route(config: AnyRouteConfig, handler: Handler<AuthMode, Schema,
       let replay: Response | null = null;
       try {
         if (config.rateLimit) await enforceRateLimit(config.rateLimit, { userKey: user?.id, ip: clientIp(request.headers, env().TRUSTED_PROXY) });
-        queue = user && config.queue ? await checkQueueToken(config.queue, request, user.id, input) : null;
-        concertId = queue?.concertId;
+        if (user && config.queue) {
+          const token = request.headers.get(QUEUE_TOKEN_HEADER);
+          if (config.queue === "own") {
+            queue = await requireOwnQueueToken(token, user.id, systemClock.now());
+          } else {
+            // Known before the store is asked, so a store that fails counts against the concert too.
+            concertId = await config.queue(input);
+            queue = await requireActiveQueueToken(token, user.id, concertId, undefined, request.method === "GET" ? "read" : "write");
+          }
+        }
       } catch (refusal) {
         // A retry of what already happened is answered whatever the limits, the limiter's
         // health or the shopping time (paying ends it). Looked up only when refused: the
@@ -160,7 +168,8 @@ export function route(config: AnyRouteConfig, handler: Handler<AuthMode, Schema,
       }
     } catch (error) {
       response = errorResponse(error, request, requestId);
-      if (concertId && response.status >= 500) countConcertError(concertId);
+      // A client that hung up saw no error.
+      if (concertId && response.status >= 500 && !request.signal.aborted) countConcertError(concertId);
     }
     if (!response.headers.has("x-request-id")) {
       try {
@@ -200,17 +209,6 @@ async function requireIdentity(request: NextRequest): Promise<Identity> {
   const identity = await resolveIdentity(request);
   if (!identity) throw new DomainError("UNAUTHENTICATED", "Sign in, or send a personal access token as a Bearer token.");
   return identity;
-}
-
-async function checkQueueToken<A, P, Q, B>(
-  requirement: QueueRequirement<A, P, Q, B>,
-  request: NextRequest,
-  userId: string,
-  input: QueueInput<A, P, Q, B>,
-): Promise<QueueClaims | ActivePlace> {
-  const token = request.headers.get(QUEUE_TOKEN_HEADER);
-  if (requirement === "own") return requireOwnQueueToken(token, userId, systemClock.now());
-  return requireActiveQueueToken(token, userId, await requirement(input), undefined, request.method === "GET" ? "read" : "write");
 }
 
 function parse<S extends Schema | undefined>(schema: S, input: unknown, where: string | undefined, invalid: FieldError[]): Parsed<S> {

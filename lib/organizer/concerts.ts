@@ -225,7 +225,7 @@ export async function updateConcert(actorId: string, concertId: string, input: U
         timeZone: input.timeZone,
         tierAssignments: input.tierAssignments,
         ...(venue ? { venueId: input.venueId, venue: venue.name } : {}),
-        ...(input.settings ? settingsColumns(input.settings) : {}),
+        ...(input.settings ? { ...settingsColumns(input.settings), queueSettingsVersion: { increment: 1 } } : {}),
       },
     });
     const repriced = input.tiers ? await saveTiers(tx, concertId, input.tiers, status === "PUBLISHED") : [];

@@ -17,6 +17,7 @@ interface Figures {
   queueActiveLimit: number | null;
   queueAdmitPerTick: number | null;
   queueActiveTtlSeconds: number | null;
+  queueSettingsVersion: number;
   tiers: DashboardView["tiers"];
   dates: DashboardView["dates"];
   sections: DashboardView["sections"];
@@ -40,6 +41,7 @@ function readFigures(concertId: string, now: Date, since: Date): Promise<Figures
     sold AS (SELECT r.created_at, r.payment_id, r.price FROM reservations r JOIN d ON d.id = r.schedule_id)
     SELECT c.status, c.queue_paused AS "queuePaused", c.queue_active_limit AS "queueActiveLimit",
            c.queue_admit_per_tick AS "queueAdmitPerTick", c.queue_active_ttl_seconds AS "queueActiveTtlSeconds",
+           c.queue_settings_version AS "queueSettingsVersion",
            (SELECT coalesce(json_agg(x ORDER BY x.price DESC, x.name), '[]') FROM (
               SELECT t.name, t.colour, t.price, coalesce(sum(k.seats), 0)::int AS seats, coalesce(sum(k.sold), 0)::int AS sold,
                      coalesce(sum(k.held), 0)::int AS held, coalesce(sum(k.seats - k.sold - k.held), 0)::int AS free

@@ -10,13 +10,14 @@ import { concertStatusError, requireConcertMember } from "./concerts";
 // admission step, so it holds from the store's next step on (both stores; other instances'
 // cached settings catch up within SETTINGS_CACHE_MS).
 
-const queueColumns = { status: true, queuePaused: true, queueActiveLimit: true, queueAdmitPerTick: true, queueActiveTtlSeconds: true } as const;
+const queueColumns = { status: true, queuePaused: true, queueActiveLimit: true, queueAdmitPerTick: true, queueActiveTtlSeconds: true, queueSettingsVersion: true } as const;
 
 async function applyToLine(concertId: string, change: { queuePaused?: boolean; queueActiveLimit?: number | null; queueAdmitPerTick?: number | null; queueActiveTtlSeconds?: number | null }, deps = defaultQueueDeps()): Promise<QueueControlView> {
   const found = await db.concert.findUnique({ where: { id: concertId }, select: { status: true } });
   if (!found) throw new NotFoundError("Concert");
   if (found.status !== "PUBLISHED") throw concertStatusError("Only the line of a concert on sale can be paused or changed.");
-  const concert = await db.concert.update({ where: { id: concertId }, data: change, select: queueColumns });
+  // A new settings version: stores keep the newest they are given, whatever order changes reach them in.
+  const concert = await db.concert.update({ where: { id: concertId }, data: { ...change, queueSettingsVersion: { increment: 1 } }, select: queueColumns });
   saleSettingsChanged(concertId);
   const settings = resolveQueueSettings(concert);
   await deps.store.admit(concertId, deps.clock.now(), { force: true, settings });

@@ -15,7 +15,7 @@ export interface QueueTickResult {
 export async function admitAllQueues(deps = defaultQueueDeps()): Promise<QueueTickResult[]> {
   const concerts = await db.concert.findMany({
     where: { status: "PUBLISHED" },
-    select: { id: true, queueActiveLimit: true, queueAdmitPerTick: true, queueActiveTtlSeconds: true, queuePaused: true },
+    select: { id: true, queueActiveLimit: true, queueAdmitPerTick: true, queueActiveTtlSeconds: true, queuePaused: true, queueSettingsVersion: true },
   });
   const now = deps.clock.now();
   const results: QueueTickResult[] = [];

@@ -31,7 +31,7 @@ export class PostgresQueueStore implements QueueStore {
       sql`
       SELECT * FROM queue_enter(${concertId}::uuid, ${userId}::uuid, ${now}::timestamptz,
         ${settings.activeLimit}::int, ${settings.admitPerTick}::int, ${settings.activeTtlSeconds}::int,
-        ${ADMIT_INTERVAL_MS}::int, ${ADMIT_GRACE_SECONDS}::int)`,
+        ${ADMIT_INTERVAL_MS}::int, ${ADMIT_GRACE_SECONDS}::int, ${settings.version ?? null}::int)`,
     );
     const polled = toPoll(row);
     return { ...polled, entry: polled.entry!, created: row!.created };
@@ -53,7 +53,7 @@ export class PostgresQueueStore implements QueueStore {
       sql`
       SELECT * FROM queue_admit(${concertId}::uuid, ${now}::timestamptz, ${force}, ${ADMIT_INTERVAL_MS}::int,
         ${ADMIT_GRACE_SECONDS}::int, ${settings?.activeLimit ?? null}::int, ${settings?.admitPerTick ?? null}::int,
-        ${settings?.activeTtlSeconds ?? null}::int)`,
+        ${settings?.activeTtlSeconds ?? null}::int, ${settings?.version ?? null}::int)`,
     );
     return row ?? null;
   }

@@ -9,6 +9,11 @@ export interface QueueSettings {
   admitPerTick: number;
   /** How long an admitted person may shop. */
   activeTtlSeconds: number;
+  /**
+   * The concert's settings version these come from: a store records settings only when
+   * they are not older than those it has. Without one they always apply (tests, tools).
+   */
+  version?: number;
 }
 
 export type EntryStatus = "WAITING" | "ACTIVE" | "EXPIRED";
@@ -30,9 +35,6 @@ export interface QueueCensus {
   /** Shopping. */
   active: number;
 }
-
-/** Slots in use: the people admitted or shopping. */
-export const slotsInUse = (census: QueueCensus) => census.admitted + census.active;
 
 export interface QueueEntry {
   number: number;

@@ -43,7 +43,14 @@ function keys(concertId: string): string[] {
   return [`${tag}:meta`, `${tag}:users`, `${tag}:left`, `${tag}:admitted`, `${tag}:active`, `${tag}:recovered`];
 }
 
-const PRELUDE = `local META, USERS, LEFT, ADMITTED, ACTIVE, RECOVERED = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]`;
+const PRELUDE = `local META, USERS, LEFT, ADMITTED, ACTIVE, RECOVERED = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+-- Settings are recorded unless newer ones already are; settings without a version always are.
+local function recordSettings(limit, perTick, ttl, version)
+  local incoming = tonumber(version)
+  if incoming and incoming < tonumber(redis.call('HGET', META, 'version') or '-1') then return end
+  redis.call('HSET', META, 'limit', limit, 'perTick', perTick, 'ttl', ttl)
+  if incoming then redis.call('HSET', META, 'version', incoming) end
+end`;
 
 /** A script's answer when the line has no numbers reserved yet (new, or its state was lost). */
 const NEEDS_NUMBERS = "NEEDS_NUMBERS";
@@ -87,9 +94,7 @@ end
 `;
 
 const ADMIT = `${ADMIT_STEP}
-if ARGV[5] and redis.call('EXISTS', META) == 1 then
-  redis.call('HSET', META, 'limit', ARGV[5], 'perTick', ARGV[6], 'ttl', ARGV[7])
-end
+if ARGV[5] and redis.call('EXISTS', META) == 1 then recordSettings(ARGV[5], ARGV[6], ARGV[7], ARGV[8]) end
 return admit(tonumber(ARGV[1]), ARGV[2] == '1', tonumber(ARGV[3]), tonumber(ARGV[4]))
 `;
 
@@ -138,7 +143,7 @@ return poll(ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARG
 const ENTER = `${POLL_STEP}
 ${NEEDS_NUMBERS_CHECK}
 local user, now = ARGV[1], tonumber(ARGV[2])
-redis.call('HSET', META, 'limit', ARGV[3], 'perTick', ARGV[4], 'ttl', ARGV[5])
+recordSettings(ARGV[3], ARGV[4], ARGV[5], ARGV[8])
 local created = 1
 local n = redis.call('HGET', USERS, user)
 if n then
@@ -178,7 +183,8 @@ const ADD_NUMBERS = `${PRELUDE}
 local ceiling, block, now = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 if redis.call('EXISTS', META) == 0 then
   local base = ceiling - block
-  redis.call('HSET', META, 'last', base, 'serving', base, 'base', base, 'limit', ARGV[5], 'perTick', ARGV[6], 'ttl', ARGV[7])
+  redis.call('HSET', META, 'last', base, 'serving', base, 'base', base)
+  recordSettings(ARGV[5], ARGV[6], ARGV[7], ARGV[8])
   if base > 0 then redis.call('HSET', META, 'recoverUntil', now + tonumber(ARGV[4])) end
 end
 if ceiling > tonumber(redis.call('HGET', META, 'ceiling') or '0') then redis.call('HSET', META, 'ceiling', ceiling) end
@@ -251,6 +257,7 @@ export class RedisQueueStore implements QueueStore {
       String(settings.activeTtlSeconds),
       String(ADMIT_INTERVAL_MS),
       String(ADMIT_GRACE_SECONDS),
+      String(settings.version ?? ""),
     ]));
     const polled = toPoll(reply.slice(0, 6) as PollReply);
     return { ...polled, entry: polled.entry!, created: Number(reply[6]) === 1 };
@@ -267,7 +274,7 @@ export class RedisQueueStore implements QueueStore {
       force ? "1" : "0",
       String(ADMIT_INTERVAL_MS),
       String(ADMIT_GRACE_SECONDS),
-      ...(settings ? [settings.activeLimit, settings.admitPerTick, settings.activeTtlSeconds].map(String) : []),
+      ...(settings ? [settings.activeLimit, settings.admitPerTick, settings.activeTtlSeconds, settings.version ?? ""].map(String) : []),
     ]);
     return result ? { admitted: Number(result[0]), serving: Number(result[1]) } : null;
   }
@@ -333,6 +340,7 @@ export class RedisQueueStore implements QueueStore {
           String(settings.activeLimit),
           String(settings.admitPerTick),
           String(settings.activeTtlSeconds),
+          String(settings.version ?? ""),
         ]);
       })().finally(() => this.reserving.delete(concertId));
       this.reserving.set(concertId, pending);

@@ -10,6 +10,7 @@ interface ConcertQueueColumns {
   queueAdmitPerTick: number | null;
   queueActiveTtlSeconds: number | null;
   queuePaused: boolean;
+  queueSettingsVersion: number;
 }
 
 /**
@@ -22,6 +23,7 @@ export function resolveQueueSettings(concert: ConcertQueueColumns, defaults = en
     activeLimit: concert.queueActiveLimit ?? defaults.QUEUE_ACTIVE_LIMIT,
     admitPerTick: concert.queuePaused ? 0 : (concert.queueAdmitPerTick ?? defaults.QUEUE_ADMIT_PER_TICK),
     activeTtlSeconds: concert.queueActiveTtlSeconds ?? defaults.QUEUE_ACTIVE_TTL_SECONDS,
+    version: concert.queueSettingsVersion,
   };
 }
 
@@ -44,7 +46,8 @@ export function getSaleSettingsOrThrow(concertId: string): Promise<SaleSettings>
     const [concert] = await queryRows<ConcertQueueColumns & { status: ConcertStatus; holdTtlSeconds: number | null }>(
       pool(),
       sql`SELECT status, queue_active_limit AS "queueActiveLimit", queue_admit_per_tick AS "queueAdmitPerTick",
-                 queue_active_ttl_seconds AS "queueActiveTtlSeconds", queue_paused AS "queuePaused", hold_ttl_seconds AS "holdTtlSeconds"
+                 queue_active_ttl_seconds AS "queueActiveTtlSeconds", queue_paused AS "queuePaused",
+                 queue_settings_version AS "queueSettingsVersion", hold_ttl_seconds AS "holdTtlSeconds"
             FROM concerts WHERE id = ${concertId}::uuid`,
     );
     if (!concert || concert.status === "DRAFT") throw new NotFoundError("Concert");

@@ -162,7 +162,9 @@ describe("the sales list and CSV", () => {
 
     const response = await SALES_CSV(new NextRequest("http://localhost/", { headers: o.staff.auth }), { params: Promise.resolve({ concertId }) });
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    const lines = (await response.text()).trimEnd().split("\r\n");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a byte-order mark, for spreadsheets
+    const lines = new TextDecoder().decode(bytes).trimEnd().split("\r\n");
     expect(lines[0]).toBe("order,paid_at,buyer_name,buyer_email,starts_at,section,row,seat,tier,price,ticket_code");
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(`${plain.orderNumber},`);
