@@ -12,8 +12,8 @@ import { formatKrw } from "@/lib/money";
 import type { DashboardView } from "@/lib/schemas/organizer-dashboard";
 import { DASHBOARD_REFRESH_MS, useDashboard, useOrganization, useOrganizerConcert, useQueuePause, useVenue } from "./organizer-api";
 import { SectionsSvg } from "./sections-svg";
+import { CARD } from "@/components/ui/styles";
 
-const CARD = "space-y-3 rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
 
 /** A concert's live on-sale dashboard: the line, sales and seats, read again every few seconds. */
 export function ConcertDashboard({ orgId, concertId }: { orgId: string; concertId: string }) {

@@ -14,10 +14,8 @@ import type { VenueLayout } from "@/lib/organizer/venue-layout";
 import type { OrganizerConcertView } from "@/lib/schemas/organizer-concerts";
 import { StatusBadge } from "./concerts";
 import { concertRequests, useConcertChange, useOrganization, useOrganizerConcert, useVenue } from "./organizer-api";
+import { BUTTON, CARD, PRIMARY } from "@/components/ui/styles";
 
-const BUTTON = "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
-const PRIMARY = "rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60";
-const CARD = "space-y-3 rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
 
 /** Messages for a failed change: the form's, and each field's (the API names fields like `tiers.0.price`). */
 function useChangeErrors() {

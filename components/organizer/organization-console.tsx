@@ -13,9 +13,9 @@ import { ORGANIZATION_ROLES, type MemberView, type OrganizationRoleName } from "
 import { Concerts } from "./concerts";
 import { useChangeRole, useInviteMember, useMembers, useOrganization, useRemoveMember } from "./organizer-api";
 import { Venues } from "./venues";
+import { BUTTON } from "@/components/ui/styles";
 
 const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
-const BUTTON = "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
 
 /** An organization's page: members, venues and invitations; owners change roles, owners and managers invite and add venues. */
 export function OrganizationConsole({ orgId, userId }: { orgId: string; userId: string }) {

@@ -10,10 +10,8 @@ import { ApiProblem } from "@/lib/client/api";
 import { addRows, addSection, formatSeatList, moveSection, parseSeatList, removeRow, removeSection, updateRow, updateSection } from "@/lib/organizer/layout-edits";
 import { layoutProblems, layoutSeatCount, rowSeatNumbers, sectionSize, type VenueLayout } from "@/lib/organizer/venue-layout";
 import { useSaveVenue, useVenue } from "./organizer-api";
+import { BUTTON, CARD, PRIMARY } from "@/components/ui/styles";
 
-const CARD = "space-y-3 rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
-const BUTTON = "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
-const PRIMARY = "rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60";
 const MARKS = ["aisleAfter", "accessible", "companion", "blocked"] as const;
 
 interface History {
