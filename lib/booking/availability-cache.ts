@@ -16,6 +16,8 @@ export interface SeatStatuses {
   statuses: string;
   /** The revision of the date's seats (schedules.seats_revision). */
   revision: number;
+  /** The venue layout version they were made from. */
+  layoutVersion: number;
 }
 
 /** Statuses by schedule. */

@@ -54,16 +54,18 @@ function layoutOf(scheduleId: string): Promise<Layout> {
 function statusesOf(scheduleId: string, clock: Clock): Promise<SeatStatuses> {
   return seatStatusCache.getOrLoad(scheduleId, async () => {
     const now = clock.now();
-    const [row] = await queryRows<{ statuses: string | null; next_lapse: Date | null; revision: number | null }>(
+    const [row] = await queryRows<{ statuses: string | null; next_lapse: Date | null; revision: number | null; layout_version: number | null }>(
       pool(),
       sql`
         SELECT string_agg(CASE WHEN status = 'SOLD' THEN 'S' WHEN hold_expires_at > ${now} THEN 'H' ELSE 'A' END, ''
                           ORDER BY section, "row", number) AS statuses,
                min(hold_expires_at) FILTER (WHERE status <> 'SOLD' AND hold_expires_at > ${now}) AS next_lapse,
-               (SELECT seats_revision FROM schedules WHERE id = ${scheduleId}::uuid) AS revision
+               (SELECT seats_revision FROM schedules WHERE id = ${scheduleId}::uuid) AS revision,
+               (SELECT layout_version FROM schedules WHERE id = ${scheduleId}::uuid) AS layout_version
           FROM seats WHERE schedule_id = ${scheduleId}::uuid`,
     );
-    return { value: { statuses: row?.statuses ?? "", revision: row?.revision ?? 1 }, until: keepUntil(now.getTime(), row?.next_lapse ?? null) };
+    const value = { statuses: row?.statuses ?? "", revision: row?.revision ?? 1, layoutVersion: row?.layout_version ?? 1 };
+    return { value, until: keepUntil(now.getTime(), row?.next_lapse ?? null) };
   });
 }
 
@@ -96,6 +98,7 @@ export async function getSeatMapJson(scheduleId: string, clock: Clock = systemCl
  * refresh needs, with the revision of the seats, so a client holding an older map loads it again.
  */
 export async function getSeatStatuses(scheduleId: string, clock: Clock = systemClock): Promise<SeatStatusesView> {
-  const [{ statuses, revision }, layout] = await Promise.all([statusesOf(scheduleId, clock), layoutOf(scheduleId)]);
-  return { scheduleId, layoutVersion: layout.layoutVersion, revision, statuses };
+  // From the statuses' own read: a refresh never needs the (large) seat list.
+  const { statuses, revision, layoutVersion } = await statusesOf(scheduleId, clock);
+  return { scheduleId, layoutVersion, revision, statuses };
 }
