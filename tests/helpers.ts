@@ -114,7 +114,7 @@ export async function createShoppers(concertId: string, count: number) {
   await store.admit(concertId, new Date(), { force: true, settings });
   return Promise.all(
     ids.map(async (id, i) => {
-      const status = await getQueueStatus({ userId: id, concertId, number: entered[i]!.number });
+      const status = await getQueueStatus({ userId: id, concertId, number: entered[i]!.number! });
       if (status.status !== "ACTIVE") throw new Error("createShoppers needs a concert whose limit and tick fit them all");
       return { id, headers: { authorization: `Bearer ${tokens[i]!.token}`, "x-queue-token": entered[i]!.token } };
     }),

@@ -1,6 +1,6 @@
 import { pool } from "../db";
 import { defaultQueueDeps } from "../queue/enter-queue";
-import { resolveQueueSettings, type ConcertStatus } from "../queue/settings";
+import { resolveQueueSettings, type ConcertQueueColumns, type ConcertStatus } from "../queue/settings";
 import type { DashboardView } from "../schemas/organizer-dashboard";
 import { queryRows, sql } from "../sql";
 import { requireConcertMember } from "./concerts";
@@ -11,13 +11,8 @@ import { requireConcertMember } from "./concerts";
 
 const WINDOW_MINUTES = 30;
 
-interface Figures {
+interface Figures extends ConcertQueueColumns {
   status: ConcertStatus;
-  queuePaused: boolean;
-  queueActiveLimit: number | null;
-  queueAdmitPerTick: number | null;
-  queueActiveTtlSeconds: number | null;
-  queueSettingsVersion: number;
   tiers: DashboardView["tiers"];
   dates: DashboardView["dates"];
   sections: DashboardView["sections"];
@@ -41,7 +36,8 @@ function readFigures(concertId: string, now: Date, since: Date): Promise<Figures
     sold AS (SELECT r.created_at, r.payment_id, r.price FROM reservations r JOIN d ON d.id = r.schedule_id)
     SELECT c.status, c.queue_paused AS "queuePaused", c.queue_active_limit AS "queueActiveLimit",
            c.queue_admit_per_tick AS "queueAdmitPerTick", c.queue_active_ttl_seconds AS "queueActiveTtlSeconds",
-           c.queue_settings_version AS "queueSettingsVersion",
+           c.queue_settings_version AS "queueSettingsVersion", c.abandon_after_minutes AS "abandonAfterMinutes",
+           c.admission_schedule AS "admissionSchedule", c.sales_open_at AS "salesOpenAt",
            (SELECT coalesce(json_agg(x ORDER BY x.price DESC, x.name), '[]') FROM (
               SELECT t.name, t.colour, t.price, coalesce(sum(k.seats), 0)::int AS seats, coalesce(sum(k.sold), 0)::int AS sold,
                      coalesce(sum(k.held), 0)::int AS held, coalesce(sum(k.seats - k.sold - k.held), 0)::int AS free
@@ -75,7 +71,7 @@ export async function getDashboard(actorId: string, concertId: string, deps = de
   const since = new Date(Math.floor(now.getTime() / 60_000) * 60_000 - (WINDOW_MINUTES - 1) * 60_000);
   const [[figures], census, counters] = await Promise.all([readFigures(concertId, now, since), deps.store.census(concertId, now), deps.store.counters(concertId)]);
   const f = figures!;
-  const settings = resolveQueueSettings(f);
+  const settings = resolveQueueSettings(f, now);
   const admittedPerSecond = f.queuePaused ? 0 : counters.admitRate;
   return {
     concertId,

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { defaultQueueDeps } from "../queue/enter-queue";
-import { resolveQueueSettings, saleSettingsChanged } from "../queue/settings";
+import { QUEUE_COLUMNS, resolveQueueSettings, saleSettingsChanged } from "../queue/settings";
 import type { QueueControlView, QueueLimitsBody } from "../schemas/organizer-dashboard";
 import { concertStatusError, requireConcertMember } from "./concerts";
 
@@ -10,7 +10,7 @@ import { concertStatusError, requireConcertMember } from "./concerts";
 // admission step, so it holds from the store's next step on (both stores; other instances'
 // cached settings catch up within SETTINGS_CACHE_MS).
 
-const queueColumns = { status: true, queuePaused: true, queueActiveLimit: true, queueAdmitPerTick: true, queueActiveTtlSeconds: true, queueSettingsVersion: true } as const;
+const queueColumns = { status: true, ...QUEUE_COLUMNS } as const;
 
 async function applyToLine(concertId: string, change: { queuePaused?: boolean; queueActiveLimit?: number | null; queueAdmitPerTick?: number | null; queueActiveTtlSeconds?: number | null }, deps = defaultQueueDeps()): Promise<QueueControlView> {
   const found = await db.concert.findUnique({ where: { id: concertId }, select: { status: true } });

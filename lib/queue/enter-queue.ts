@@ -1,9 +1,14 @@
 import { systemClock, type Clock } from "../clock";
+import { db } from "../db";
 import { DomainError } from "../errors";
+import { newEntryId } from "./draw-order";
+import { drawIfDue } from "./draw";
+import { redeemEntryChallenge } from "./entry-challenge";
+import { drawIsDue, onSalePhase } from "./on-sale";
 import type { QueueStore } from "./queue-store";
 import { signQueueToken } from "./queue-token";
 import { queueView, type QueueView } from "./queue-view";
-import { getSaleSettingsOrThrow } from "./settings";
+import { getSaleSettingsOrThrow, type SaleSettings } from "./settings";
 import { queueStore } from "./store";
 
 export interface QueueDeps {
@@ -19,13 +24,45 @@ export interface EnteredQueue extends QueueView {
   created: boolean;
 }
 
-/** Puts the user in the concert's line (or back in their place) and signs their token. */
-export async function enterQueue(userId: string, concertId: string, deps = defaultQueueDeps()): Promise<EnteredQueue> {
+const DAY_MS = 86_400_000;
+
+/**
+ * Puts the user in the concert's line (or back in their place, from any tab or device)
+ * and signs their token. Before the sale opens they join its pre-queue, to be placed by
+ * the draw; after, in arrival order behind it. Before the pre-queue opens nobody may join.
+ */
+export async function enterQueue(userId: string, concertId: string, deps = defaultQueueDeps(), challenge: string | null = null): Promise<EnteredQueue> {
   const sale = await getSaleSettingsOrThrow(concertId);
   if (sale.status !== "PUBLISHED") throw new DomainError("CONCERT_STATUS", "This concert was cancelled: nothing more is sold.");
   const now = deps.clock.now();
+  const phase = onSalePhase(sale.onSale, now);
+  if (phase.kind === "NOT_OPEN") {
+    throw new DomainError("QUEUE_NOT_OPEN", "The line for this concert is not open yet.", [], { opensAt: phase.opensAt.toISOString() });
+  }
+  await requireEligible(userId, concertId, sale, challenge, now);
+  // Nobody may join in arrival order ahead of the draw: the pre-queue closes first.
+  if (phase.kind === "OPEN" && drawIsDue(sale.onSale, now)) await drawOrClose(concertId, sale, deps);
+  const entryId = phase.kind === "PRE_QUEUE" ? newEntryId() : undefined;
   // Entering polls too: when there is room the first answer already says ACTIVE.
-  const entered = await deps.store.enter(concertId, userId, sale.queue, now);
-  const token = await signQueueToken({ userId, concertId, number: entered.entry.number }, now);
-  return { ...queueView(entered.entry, entered, now), token, created: entered.created };
+  const entered = await deps.store.enter(concertId, userId, sale.queue, now, entryId);
+  const token = await signQueueToken({ userId, concertId, number: entered.entry.number ?? 0 }, now);
+  return { ...queueView(entered.entry, entered, now, sale.onSale.salesOpenAt), token, created: entered.created };
+}
+
+/** Account age and the bot challenge, as the concert asks. */
+async function requireEligible(userId: string, concertId: string, sale: SaleSettings, challenge: string | null, now: Date): Promise<void> {
+  if (sale.minAccountAgeDays > 0) {
+    const user = await db.user.findUnique({ where: { id: userId }, select: { createdAt: true } });
+    if (!user || now.getTime() - user.createdAt.getTime() < sale.minAccountAgeDays * DAY_MS) {
+      throw new DomainError("ACCOUNT_TOO_NEW", `This line is open to accounts at least ${sale.minAccountAgeDays} days old.`, [], {
+        minAccountAgeDays: String(sale.minAccountAgeDays),
+      });
+    }
+  }
+  if (sale.challengeDifficulty > 0) await redeemEntryChallenge(challenge, concertId, userId);
+}
+
+/** Makes the draw, or, when another instance is making it, makes sure its pre-queue is closed. */
+export async function drawOrClose(concertId: string, sale: SaleSettings, deps: QueueDeps): Promise<void> {
+  if (!(await drawIfDue(concertId, deps))) await deps.store.closePreQueue(concertId, sale.queue);
 }

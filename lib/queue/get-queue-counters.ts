@@ -1,19 +1,22 @@
-import { db } from "../db";
-import { NotFoundError } from "../errors";
 import { defaultQueueDeps } from "./enter-queue";
 import type { QueueCounters } from "./queue-store";
+import { getSaleSettingsOrThrow } from "./settings";
+
+export interface PublicQueueCounters extends QueueCounters {
+  concertId: string;
+  /** The pre-queue has been drawn, or there is none: a pre-queue entrant asks for its number now. */
+  drawn: boolean;
+}
 
 /**
  * The line's public counters. Waiting clients poll these (through a CDN) instead of
  * their own status, so this also runs the rate-limited admission step that keeps the
- * line moving between cron ticks.
+ * line moving between cron ticks, with the settings in force (an admission ramp moves on).
  */
-export async function getQueueCounters(concertId: string, deps = defaultQueueDeps()): Promise<QueueCounters & { concertId: string }> {
-  await deps.store.admit(concertId, deps.clock.now(), { force: false });
+export async function getQueueCounters(concertId: string, deps = defaultQueueDeps()): Promise<PublicQueueCounters> {
+  const sale = await getSaleSettingsOrThrow(concertId);
+  await deps.store.admit(concertId, deps.clock.now(), { force: false, settings: sale.queue });
   const counters = await deps.store.counters(concertId);
-  // A line nobody has joined reads as zeros; only an unknown concert is an error.
-  if (counters.lastNumber === 0 && !(await db.concert.findUnique({ where: { id: concertId }, select: { id: true } }))) {
-    throw new NotFoundError("Concert");
-  }
-  return { concertId, ...counters };
+  const drawn = sale.onSale.preQueueOpensAt === null || sale.onSale.drawnAt !== null;
+  return { concertId, ...counters, drawn };
 }

@@ -2,7 +2,9 @@ import { execute, queryRows, sql, type Queryable } from "../sql";
 import {
   ADMIT_GRACE_SECONDS,
   ADMIT_INTERVAL_MS,
+  type ClosedPreQueue,
   type EnteredPoll,
+  type EntryStatus,
   type QueueCensus,
   type QueueCounters,
   type QueuePoll,
@@ -20,18 +22,21 @@ interface PollRow {
   serving: number;
   last_number: number;
   admit_rate: number;
+  entry_id: string | null;
+  paused: boolean;
 }
 
 export class PostgresQueueStore implements QueueStore {
   constructor(private readonly db: Queryable) {}
 
-  async enter(concertId: string, userId: string, settings: QueueSettings, now: Date): Promise<EnteredPoll> {
+  async enter(concertId: string, userId: string, settings: QueueSettings, now: Date, preQueueEntryId?: string): Promise<EnteredPoll> {
     const [row] = await queryRows<PollRow & { created: boolean }>(
       this.db,
       sql`
       SELECT * FROM queue_enter(${concertId}::uuid, ${userId}::uuid, ${now}::timestamptz,
         ${settings.activeLimit}::int, ${settings.admitPerTick}::int, ${settings.activeTtlSeconds}::int,
-        ${ADMIT_INTERVAL_MS}::int, ${ADMIT_GRACE_SECONDS}::int, ${settings.version ?? null}::int)`,
+        ${ADMIT_INTERVAL_MS}::int, ${ADMIT_GRACE_SECONDS}::int, ${settings.version ?? null}::int,
+        ${settings.abandonAfterSeconds ?? null}::int, ${preQueueEntryId ?? null}::text)`,
     );
     const polled = toPoll(row);
     return { ...polled, entry: polled.entry!, created: row!.created };
@@ -53,9 +58,34 @@ export class PostgresQueueStore implements QueueStore {
       sql`
       SELECT * FROM queue_admit(${concertId}::uuid, ${now}::timestamptz, ${force}, ${ADMIT_INTERVAL_MS}::int,
         ${ADMIT_GRACE_SECONDS}::int, ${settings?.activeLimit ?? null}::int, ${settings?.admitPerTick ?? null}::int,
-        ${settings?.activeTtlSeconds ?? null}::int, ${settings?.version ?? null}::int)`,
+        ${settings?.activeTtlSeconds ?? null}::int, ${settings?.version ?? null}::int,
+        ${settings?.abandonAfterSeconds ?? null}::int)`,
     );
     return row ?? null;
+  }
+
+  async closePreQueue(concertId: string, settings: QueueSettings): Promise<ClosedPreQueue> {
+    const [row] = await queryRows<{ first_number: number; entry_ids: string[] }>(
+      this.db,
+      sql`
+      SELECT * FROM queue_close_pre_queue(${concertId}::uuid, ${settings.activeLimit}::int, ${settings.admitPerTick}::int,
+        ${settings.activeTtlSeconds}::int)`,
+    );
+    return { firstNumber: row!.first_number, entryIds: row!.entry_ids };
+  }
+
+  async placeDrawn(concertId: string, drawnEntryIds: readonly string[], now: Date): Promise<void> {
+    // One statement: entries still in the pre-queue take their numbers; a place left since is a gap.
+    await execute(
+      this.db,
+      sql`
+      WITH list AS (SELECT first_number FROM queue_draw_lists WHERE concert_id = ${concertId}::uuid),
+           drawn AS (SELECT d.entry_id, (list.first_number + d.ord - 1)::int AS number
+                       FROM list, unnest(${drawnEntryIds as string[]}::text[]) WITH ORDINALITY AS d(entry_id, ord)),
+           placed AS (UPDATE queue_entries e SET number = drawn.number, status = 'WAITING', last_seen_at = ${now}::timestamptz
+                        FROM drawn WHERE e.concert_id = ${concertId}::uuid AND e.entry_id = drawn.entry_id AND e.status = 'PRE_QUEUE')
+      UPDATE queue_counters SET draw_pending = false WHERE concert_id = ${concertId}::uuid`,
+    );
   }
 
   async release(concertId: string, userId: string, number: number) {
@@ -63,8 +93,9 @@ export class PostgresQueueStore implements QueueStore {
       this.db,
       sql`
       UPDATE queue_entries SET status = 'LEFT', active_until = NULL
-       WHERE concert_id = ${concertId}::uuid AND user_id = ${userId}::uuid AND number = ${number}
-         AND status IN ('WAITING', 'ADMITTED', 'ACTIVE')`,
+       WHERE concert_id = ${concertId}::uuid AND user_id = ${userId}::uuid
+         AND (number = ${number} OR (${number}::int = 0 AND status = 'PRE_QUEUE'))
+         AND status IN ('PRE_QUEUE', 'WAITING', 'ADMITTED', 'ACTIVE', 'ABANDONED')`,
     );
     return count > 0;
   }
@@ -86,39 +117,45 @@ export class PostgresQueueStore implements QueueStore {
   }
 
   async counters(concertId: string): Promise<QueueCounters> {
-    const [row] = await queryRows<{ serving: number; last_number: number; admit_rate: number }>(
+    const [row] = await queryRows<{ serving: number; last_number: number; admit_rate: number; paused: boolean }>(
       this.db,
       sql`
-      SELECT serving, last_number, admit_rate FROM queue_counters WHERE concert_id = ${concertId}::uuid`,
+      SELECT serving, last_number, admit_rate, admit_per_tick = 0 AS paused FROM queue_counters WHERE concert_id = ${concertId}::uuid`,
     );
-    return { serving: row?.serving ?? 0, lastNumber: row?.last_number ?? 0, admitRate: row?.admit_rate ?? 0 };
+    return { serving: row?.serving ?? 0, lastNumber: row?.last_number ?? 0, admitRate: row?.admit_rate ?? 0, paused: row?.paused ?? false };
   }
 
   async census(concertId: string, now: Date): Promise<QueueCensus> {
     const [row] = await queryRows<QueueCensus>(
       this.db,
       sql`
-      SELECT count(*) FILTER (WHERE status = 'WAITING')::int AS waiting,
+      SELECT count(*) FILTER (WHERE status = 'PRE_QUEUE')::int AS "preQueue",
+             count(*) FILTER (WHERE status = 'WAITING')::int AS waiting,
              count(*) FILTER (WHERE status = 'ADMITTED' AND active_until > ${now}::timestamptz)::int AS admitted,
              count(*) FILTER (WHERE status = 'ACTIVE' AND active_until > ${now}::timestamptz)::int AS active
-        FROM queue_entries WHERE concert_id = ${concertId}::uuid AND status IN ('WAITING', 'ADMITTED', 'ACTIVE')`,
+        FROM queue_entries WHERE concert_id = ${concertId}::uuid AND status IN ('PRE_QUEUE', 'WAITING', 'ADMITTED', 'ACTIVE')`,
     );
     return row!;
   }
 }
 
+const STATUSES: Record<string, EntryStatus> = { PRE_QUEUE: "PRE_QUEUE", WAITING: "WAITING", ACTIVE: "ACTIVE" };
+
 function toPoll(row: PollRow | undefined): QueuePoll {
-  if (!row) return { serving: 0, lastNumber: 0, admitRate: 0, entry: null };
-  const live = row.entry_number !== null && row.status !== "LEFT";
+  if (!row) return { serving: 0, lastNumber: 0, admitRate: 0, paused: false, entry: null };
+  const live = row.status !== null && row.status !== "LEFT";
   return {
     serving: row.serving,
     lastNumber: row.last_number,
     admitRate: row.admit_rate,
+    paused: row.paused,
     entry: live
       ? {
-          number: row.entry_number!,
-          status: row.status === "ACTIVE" ? "ACTIVE" : row.status === "WAITING" ? "WAITING" : "EXPIRED",
+          number: row.entry_number,
+          // A poll turns ADMITTED into ACTIVE and takes an ABANDONED place back: neither is left to show.
+          status: STATUSES[row.status!] ?? "EXPIRED",
           activeUntil: row.status === "ACTIVE" ? row.active_until : null,
+          entryId: row.entry_id,
         }
       : null,
   };

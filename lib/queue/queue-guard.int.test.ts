@@ -92,7 +92,7 @@ describe("queue guard", () => {
     expect((await get(concert.id, user, entered.token)).body).toMatchObject({ status: 403, code: "QUEUE_NOT_ACTIVE" });
     // Joining again gives a new place and a new token; the old one stays dead.
     const again = await enterQueue(user.id, concert.id);
-    expect(again.number).toBeGreaterThan(entered.number);
+    expect(again.number).toBeGreaterThan(entered.number!);
     await new Promise((r) => setTimeout(r, ADMIT_INTERVAL_MS + 100));
     expect((await getQueueStatus(await verifyQueueToken(again.token, new Date()))).status).toBe("ACTIVE");
     expect((await get(concert.id, user, entered.token)).status).toBe(403);

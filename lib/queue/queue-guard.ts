@@ -51,16 +51,18 @@ export async function requireActiveQueueToken(
   if (claims.concertId !== concertId) {
     throw new DomainError("QUEUE_TOKEN_WRONG_CONCERT", "This queue token is for another concert's line.");
   }
+  // A pre-queue token (number 0) never shops: the status poll swaps it for a numbered one after the draw.
+  if (claims.number === 0) throw notActive();
   const key = placeKey(claims);
   const seen = access === "read" ? activeForReads.get(key, now.getTime()) : undefined;
   if (seen) return { ...claims, activeUntil: seen };
   const activeUntil = (await deps.store.activeUntil(concertId, userId, claims.number, now)) ?? (await resumeWithLiveHold(claims, now, deps));
-  if (!activeUntil) {
-    throw new DomainError("QUEUE_NOT_ACTIVE", "Your turn has not come yet, or your shopping time is over. Check the waiting room.");
-  }
+  if (!activeUntil) throw notActive();
   activeForReads.set(key, activeUntil, Math.min(now.getTime() + ACTIVE_FOR_READS_MS, activeUntil.getTime()));
   return { ...claims, activeUntil };
 }
+
+const notActive = () => new DomainError("QUEUE_NOT_ACTIVE", "Your turn has not come yet, or your shopping time is over. Check the waiting room.");
 
 /**
  * After the store lost its state, a live hold proves its owner was shopping (holds need

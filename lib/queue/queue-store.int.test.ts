@@ -1,10 +1,7 @@
-import { describe, expect, inject, it } from "vitest";
-import { db, pool } from "@/lib/db";
-import { createRedisClient } from "@/lib/redis";
+import { describe, expect, it } from "vitest";
 import { createConcert, createUsers } from "@/tests/helpers";
-import { PostgresQueueStore } from "./postgres-queue-store";
+import { queueStoreImplementations } from "@/tests/queue-stores";
 import { ADMIT_GRACE_SECONDS, ADMIT_INTERVAL_MS, type QueueSettings, type QueueStore } from "./queue-store";
-import { RedisQueueStore } from "./redis-queue-store";
 
 /** Slots in use: the people admitted or shopping. */
 const inUse = async (store: QueueStore, concertId: string, now: Date) => {
@@ -13,11 +10,7 @@ const inUse = async (store: QueueStore, concertId: string, now: Date) => {
 };
 
 // One contract, two stores: every behaviour the app relies on, against the real services.
-const upstash = inject("upstash");
-const implementations: [string, (() => QueueStore) | null][] = [
-  ["postgres", () => new PostgresQueueStore(pool())],
-  ["redis", upstash && (() => new RedisQueueStore(createRedisClient(upstash.url, upstash.token), db))],
-];
+const implementations = queueStoreImplementations();
 
 const settings: QueueSettings = { activeLimit: 3, admitPerTick: 2, activeTtlSeconds: 60 };
 const T0 = new Date("2030-01-01T00:00:00Z");
@@ -35,7 +28,7 @@ describe.each(implementations)("%s queue store", (name, make) => {
     // Most tests only care about the place an entry got.
     const enter = async (user: string, at = T0) => {
       const { entry, created } = await store.enter(concert.id, user, { ...settings, ...overrides }, at);
-      return { number: entry.number, created };
+      return { number: entry.number!, created };
     };
     return { store, enter, concertId: concert.id, users, settings: { ...settings, ...overrides } };
   }
@@ -87,8 +80,8 @@ describe.each(implementations)("%s queue store", (name, make) => {
     expect(await store.admit(concertId, T0, { force: true })).toEqual({ admitted: 2, serving: 3 });
     expect(await store.admit(concertId, at(10), { force: true })).toEqual({ admitted: 0, serving: 3 });
 
-    expect((await store.poll(concertId, users[0]!, 1, at(30))).entry).toEqual({ number: 1, status: "ACTIVE", activeUntil: at(60_000) });
-    expect((await store.poll(concertId, users[1]!, 2, at(30))).entry).toEqual({ number: 2, status: "ACTIVE", activeUntil: at(30 + 60_000) });
+    expect((await store.poll(concertId, users[0]!, 1, at(30))).entry).toEqual({ number: 1, status: "ACTIVE", activeUntil: at(60_000), entryId: null });
+    expect((await store.poll(concertId, users[1]!, 2, at(30))).entry).toEqual({ number: 2, status: "ACTIVE", activeUntil: at(30 + 60_000), entryId: null });
     expect(await store.activeUntil(concertId, users[0]!, 1, at(31))).toEqual(at(60_000));
     expect((await store.poll(concertId, users[3]!, 4, at(40))).entry).toMatchObject({ number: 4, status: "WAITING" });
     expect(await store.activeUntil(concertId, users[3]!, 4, at(40))).toBeNull();
@@ -102,9 +95,9 @@ describe.each(implementations)("%s queue store", (name, make) => {
     await store.poll(concertId, users[1]!, 2, at(5));
     await store.release(concertId, users[5]!, 6);
     // 1 and 2 shop, 3 holds an admitted slot, 4 and 5 wait (6 left).
-    expect(await store.census(concertId, at(10))).toEqual({ waiting: 2, admitted: 1, active: 2 });
+    expect(await store.census(concertId, at(10))).toEqual({ preQueue: 0, waiting: 2, admitted: 1, active: 2 });
     // Once their times run out, nobody is in but the waiting.
-    expect(await store.census(concertId, at(10 * 60_000))).toEqual({ waiting: 2, admitted: 0, active: 0 });
+    expect(await store.census(concertId, at(10 * 60_000))).toEqual({ preQueue: 0, waiting: 2, admitted: 0, active: 0 });
   });
 
   it.skipIf(!make)("admits nobody while paused (a step of 0), keeps every place, and moves again on resume", async () => {
@@ -263,7 +256,7 @@ describe.each(implementations)("%s queue store", (name, make) => {
       expect((await inUse(store, concertId, now))).toBeLessThanOrEqual(limit);
       // Some shoppers leave early, which must free their slots for the next ones.
       const leaving = polls
-        .flatMap((p, i) => (p.entry?.status === "ACTIVE" ? [{ user: users[i]!, number: p.entry.number }] : []))
+        .flatMap((p, i) => (p.entry?.status === "ACTIVE" ? [{ user: users[i]!, number: p.entry.number! }] : []))
         .slice(0, 2);
       await Promise.all(leaving.map(({ user, number }) => store.release(concertId, user, number)));
     }

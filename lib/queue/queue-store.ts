@@ -9,6 +9,8 @@ export interface QueueSettings {
   admitPerTick: number;
   /** How long an admitted person may shop. */
   activeTtlSeconds: number;
+  /** A waiting place unheard of for this long is skipped at admission (its holder may take it back); null: never. */
+  abandonAfterSeconds?: number | null;
   /**
    * The concert's settings version these come from: a store records settings only when
    * they are not older than those it has. Without one they always apply (tests, tools).
@@ -16,18 +18,22 @@ export interface QueueSettings {
   version?: number;
 }
 
-export type EntryStatus = "WAITING" | "ACTIVE" | "EXPIRED";
+export type EntryStatus = "PRE_QUEUE" | "WAITING" | "ACTIVE" | "EXPIRED";
 
 export interface QueueCounters {
   /** Everyone with number <= serving has been let in. */
   serving: number;
   /** The last number handed out. */
   lastNumber: number;
-  /** Smoothed admissions per second. */
+  /** Smoothed admissions per second; it holds still while the line is paused. */
   admitRate: number;
+  /** The organizer stopped admissions: everyone keeps their place. */
+  paused: boolean;
 }
 
 export interface QueueCensus {
+  /** In the pre-queue, not yet placed by the draw. */
+  preQueue: number;
   /** Places not yet let in, not counting those who left. */
   waiting: number;
   /** Let in, their slot reserved until their first poll. */
@@ -37,10 +43,13 @@ export interface QueueCensus {
 }
 
 export interface QueueEntry {
-  number: number;
+  /** Null in the pre-queue: the draw gives it. */
+  number: number | null;
   status: EntryStatus;
   /** When an ACTIVE entry's shopping time ends. */
   activeUntil: Date | null;
+  /** The opaque id the place was drawn by, for a pre-queue entry; null for arrivals after the draw. */
+  entryId: string | null;
 }
 
 export interface QueuePoll extends QueueCounters {
@@ -54,6 +63,12 @@ export interface EnteredPoll extends QueuePoll {
   created: boolean;
 }
 
+/** The pre-queue as it closed: its entries take the numbers from firstNumber on, in drawn order. */
+export interface ClosedPreQueue {
+  firstNumber: number;
+  entryIds: string[];
+}
+
 export interface AdmitResult {
   admitted: number;
   serving: number;
@@ -61,16 +76,33 @@ export interface AdmitResult {
 
 export interface QueueStore {
   /**
-   * Gives the user the next number, or finds their live place (waiting, admitted or
-   * active), records the settings in force, then answers as `poll` does.
+   * Gives the user the next number, or finds their live place (pre-queue, waiting,
+   * admitted or active), records the settings in force, then answers as `poll` does.
+   * With a pre-queue entry id, while the pre-queue is open, the user joins it instead
+   * (no number until the draw); once it has closed, they join in arrival order.
    */
-  enter(concertId: string, userId: string, settings: QueueSettings, now: Date): Promise<EnteredPoll>;
+  enter(concertId: string, userId: string, settings: QueueSettings, now: Date, preQueueEntryId?: string): Promise<EnteredPoll>;
 
   /**
    * The user's entry with this number and the concert's counters, after a rate-limited
    * admission step. An admitted entry becomes ACTIVE here, for the concert's active TTL.
+   * Number 0 asks about the place the pre-queue gave: PRE_QUEUE until the draw placed it.
+   * Asking keeps a waiting place from being abandoned and takes back one that was.
    */
   poll(concertId: string, userId: string, number: number, now: Date): Promise<QueuePoll>;
+
+  /**
+   * Closes the pre-queue (later entrants join in arrival order), reserves a number for
+   * each of its entries above every number handed out, and holds admissions until they
+   * are placed. Idempotent: a retried draw gets the same list.
+   */
+  closePreQueue(concertId: string, settings: QueueSettings): Promise<ClosedPreQueue>;
+
+  /**
+   * Numbers the closed pre-queue's entries in the order given (from its firstNumber on),
+   * skipping those who left, then lets admissions run. Idempotent.
+   */
+  placeDrawn(concertId: string, drawnEntryIds: readonly string[], now: Date): Promise<void>;
 
   /**
    * One admission step: admits up to min(admitPerTick, activeLimit − slots in use).
@@ -79,7 +111,7 @@ export interface QueueStore {
    */
   admit(concertId: string, now: Date, options: { force: boolean; settings?: QueueSettings }): Promise<AdmitResult | null>;
 
-  /** Ends the user's place with this number (leaving, or after paying). False when it was not theirs. */
+  /** Ends the user's place with this number (0: their pre-queue place; leaving, or after paying). False when it was not theirs. */
   release(concertId: string, userId: string, number: number): Promise<boolean>;
 
   /**

@@ -5,7 +5,7 @@ import { env } from "../env";
 import { DomainError } from "../errors";
 import { processCache } from "../ttl-cache";
 
-/** What a queue token proves: this user holds this number in this concert's line. */
+/** What a queue token proves: this user holds this number in this concert's line (0: their pre-queue place). */
 export interface QueueClaims {
   userId: string;
   concertId: string;
@@ -16,7 +16,7 @@ export interface QueueClaims {
 const TOKEN_TTL_SECONDS = 12 * 60 * 60;
 const ALGORITHM = "HS256";
 
-const payload = z.object({ sub: z.uuid(), concertId: z.uuid(), number: z.number().int().positive() });
+const payload = z.object({ sub: z.uuid(), concertId: z.uuid(), number: z.number().int().nonnegative() });
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 const base64url = (json: object) => Buffer.from(JSON.stringify(json)).toString("base64url");

@@ -55,10 +55,10 @@ describe.skipIf(!upstash)("redis queue store after Redis restarts empty", () => 
     for (const [user, number] of [[b, 2], [c, 3], [d, newcomer.entry.number]] as const) {
       await store.admit(concertId, at(now), { force: true });
       const polled = await Promise.all(
-        ([[b, 2], [c, 3], [d, newcomer.entry.number]] as const).map(async ([u, n]) => [u, (await store.poll(concertId, u!, n, at(now + 1))).entry?.status] as const),
+        ([[b, 2], [c, 3], [d, newcomer.entry.number!]] as const).map(async ([u, n]) => [u, (await store.poll(concertId, u!, n, at(now + 1))).entry?.status] as const),
       );
       order.push(...polled.filter(([, status]) => status === "ACTIVE").map(([u]) => u!));
-      await store.release(concertId, user!, number);
+      await store.release(concertId, user!, number!);
       now += 2_000;
     }
     expect(order.map((u) => [a, b, c, d].indexOf(u))).toEqual([1, 2, 3]);
@@ -73,7 +73,7 @@ describe.skipIf(!upstash)("redis queue store after Redis restarts empty", () => 
     const browsing = await enterQueue(browser!, concertId, deps);
     await store.admit(concertId, new Date(), { force: true });
     for (const [user, { number }] of [[holder, held], [browser, browsing]] as const) {
-      expect((await store.poll(concertId, user!, number, new Date())).entry?.status).toBe("ACTIVE");
+      expect((await store.poll(concertId, user!, number!, new Date())).entry?.status).toBe("ACTIVE");
     }
     await db.hold.create({ data: { userId: holder!, scheduleId: schedule.id, amount: 1, expiresAt: new Date(Date.now() + 300_000) } });
 
@@ -82,6 +82,6 @@ describe.skipIf(!upstash)("redis queue store after Redis restarts empty", () => 
     await expect(requireActiveQueueToken(browsing.token, browser!, concertId, deps)).rejects.toMatchObject({ code: "QUEUE_NOT_ACTIVE" });
     // The resumed place counts as shopping and is released like any other (after paying).
     expect((await inUse(store, concertId, new Date()))).toBe(1);
-    expect(await store.release(concertId, holder!, held.number)).toBe(true);
+    expect(await store.release(concertId, holder!, held.number!)).toBe(true);
   });
 });

@@ -33,6 +33,8 @@ export const dashboardView = z.object({
   generatedAt: z.iso.datetime(),
   queue: z.object({
     paused: z.boolean(),
+    /** In the pre-queue, waiting for the draw. */
+    preQueue: count,
     waiting: count,
     admitted: count,
     active: count,

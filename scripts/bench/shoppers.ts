@@ -18,7 +18,7 @@ export async function createActiveShoppers(
   const store = new PostgresQueueStore(pool);
   const settings = { activeLimit: count + 10, admitPerTick: count + 10, activeTtlSeconds: 3600 };
   const numbers: number[] = [];
-  for (const user of users) numbers.push((await store.enter(concertId, user.id, settings, new Date())).entry.number);
+  for (const user of users) numbers.push((await store.enter(concertId, user.id, settings, new Date())).entry.number!);
   await store.admit(concertId, new Date(), { force: true, settings });
   return Promise.all(
     users.map(async (user, i) => {

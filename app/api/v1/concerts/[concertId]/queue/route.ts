@@ -5,7 +5,7 @@ import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { enterQueue } from "@/lib/queue/enter-queue";
 import { getQueueCounters } from "@/lib/queue/get-queue-counters";
-import { concertParams, enteredQueueView, queueCountersView } from "@/lib/schemas/queue";
+import { concertParams, enteredQueueView, QUEUE_CHALLENGE_HEADER, queueCountersView } from "@/lib/schemas/queue";
 
 export const POST = route(
   {
@@ -15,14 +15,17 @@ export const POST = route(
     rateLimit: "queueEntry",
     doc: {
       summary: "Join the concert's waiting room",
-      description: "201 with a new place; 200 with your existing place when you are already in line. Keep the token: it is your X-Queue-Token.",
+      description:
+        "201 with a new place; 200 with your existing place when you are already in line (from any device). Keep the token: it is your X-Queue-Token. " +
+        "Before the sale opens you join its pre-queue (status PRE_QUEUE, no number): the draw at `drawAt` places you. Before the pre-queue opens: 409 QUEUE_NOT_OPEN with `opensAt`. " +
+        `When the concert asks for a proof of work, send a solved challenge (GET …/queue/challenge) as base64 JSON in \`${QUEUE_CHALLENGE_HEADER}\`.`,
       tag: "Waiting room",
       responses: { 201: { description: "Your new place and queue token", schema: enteredQueueView }, 200: { description: "Your existing place", schema: enteredQueueView } },
-      errors: ["NOT_FOUND", "CONCERT_STATUS"],
+      errors: ["NOT_FOUND", "CONCERT_STATUS", "QUEUE_NOT_OPEN", "CHALLENGE_REQUIRED", "ACCOUNT_TOO_NEW"],
     },
   },
-  async ({ user, params }) => {
-    const entered = await enterQueue(user.id, params.concertId);
+  async ({ user, params, request }) => {
+    const entered = await enterQueue(user.id, params.concertId, undefined, request.headers.get(QUEUE_CHALLENGE_HEADER));
     return json(entered, entered.created ? 201 : 200, { "cache-control": "no-store" });
   },
 );

@@ -107,12 +107,12 @@ describe("pausing the line", () => {
       ["WAITING", 2],
       ["WAITING", 3],
     ]);
-    const first_ = await getQueueStatus({ userId: first!, concertId, number: entered.number });
+    const first_ = await getQueueStatus({ userId: first!, concertId, number: entered.number! });
     expect(first_.status).toBe("ACTIVE");
     expect((await dashboard(o.owner, concertId)).body.queue).toMatchObject({ paused: true, waiting: 3, lastInLineEtaSeconds: null });
 
     expect((await resume(o.owner, concertId)).body.paused).toBe(false);
-    const statuses = await Promise.all(later.map((fan, i) => getQueueStatus({ userId: fan, concertId, number: waiting[i]!.number })));
+    const statuses = await Promise.all(later.map((fan, i) => getQueueStatus({ userId: fan, concertId, number: waiting[i]!.number! })));
     expect(statuses.map((s) => s.status)).toEqual(["ACTIVE", "ACTIVE", "ACTIVE"]);
   });
 
@@ -126,7 +126,7 @@ describe("pausing the line", () => {
     const bad = await limits(o.owner, concertId, { activeLimit: 0, activeTtlSeconds: 5 });
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(["activeLimit", "activeTtlSeconds"]);
     expect((await limits(o.owner, concertId, { activeLimit: 3, admitPerTick: 3 })).body).toMatchObject({ paused: false, activeLimit: 3, admitPerTick: 3 });
-    const statuses = await Promise.all(fans.map((fan, i) => getQueueStatus({ userId: fan, concertId, number: entered[i]!.number })));
+    const statuses = await Promise.all(fans.map((fan, i) => getQueueStatus({ userId: fan, concertId, number: entered[i]!.number! })));
     expect(statuses.map((s) => s.status)).toEqual(["ACTIVE", "ACTIVE", "ACTIVE"]);
   });
 });

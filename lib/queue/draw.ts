@@ -1,0 +1,121 @@
+import { pool } from "../db";
+import { NotFoundError } from "../errors";
+import { queryRows, sql } from "../sql";
+import { commitmentOf, DRAW_ALGORITHM, drawOrder, LIST_HASH_ALGORITHM, listHash, newSeed } from "./draw-order";
+import type { QueueDeps } from "./enter-queue";
+import { getSaleSettingsOrThrow, saleSettingsChanged } from "./settings";
+
+// The on-sale draw of a concert's pre-queue (draw-order.ts has the rules). One instance
+// draws: it claims the draw in PostgreSQL, closes the store's pre-queue, orders the
+// closed list, has the store number it, and publishes the seed and the list. Each step is
+// idempotent, so a claim that outlives its instance is taken over and the draw finishes
+// the same.
+
+/** A claim older than this is taken to be dead: another instance draws. */
+const CLAIM_TIMEOUT_SECONDS = 30;
+
+/** Commits to a new secret seed for the concert's draw, unless it already has one. */
+export async function commitToDraw(concertId: string, db = pool()): Promise<void> {
+  const seed = newSeed();
+  await db.query(
+    `INSERT INTO queue_draws (concert_id, seed, commitment) VALUES ($1, $2, $3) ON CONFLICT (concert_id) DO NOTHING`,
+    [concertId, seed, commitmentOf(seed)],
+  );
+}
+
+export interface DrawOutcome {
+  entries: number;
+  /** Time from the claim to the published draw. */
+  ms: number;
+}
+
+/**
+ * Makes the concert's draw when its sale has opened and nobody else is making it; null
+ * when there was nothing to do here (not due, already drawn, or another instance's turn).
+ */
+export async function drawIfDue(concertId: string, deps: QueueDeps): Promise<DrawOutcome | null> {
+  const started = performance.now();
+  const now = deps.clock.now();
+  const [claim] = await queryRows<{ seed: Buffer }>(
+    pool(),
+    sql`
+    UPDATE queue_draws d SET drawing_since = ${now}::timestamptz
+      FROM concerts c
+     WHERE d.concert_id = ${concertId}::uuid AND c.id = d.concert_id AND c.sales_open_at <= ${now}::timestamptz
+       AND d.drawn_at IS NULL
+       AND (d.drawing_since IS NULL OR d.drawing_since < ${now}::timestamptz - make_interval(secs => ${CLAIM_TIMEOUT_SECONDS}))
+    RETURNING d.seed`,
+  );
+  if (!claim) return null;
+  const { queue } = await getSaleSettingsOrThrow(concertId);
+  const closed = await deps.store.closePreQueue(concertId, queue);
+  const drawn = drawOrder(claim.seed, closed.entryIds);
+  await deps.store.placeDrawn(concertId, drawn, now);
+  const ms = Math.round(performance.now() - started);
+  await queryRows(
+    pool(),
+    sql`
+    UPDATE queue_draws SET drawn_at = ${deps.clock.now()}::timestamptz, first_number = ${closed.firstNumber}::int,
+           entry_ids = ${drawn}::text[], list_hash = ${listHash(closed.entryIds)}, draw_ms = ${ms}::int, drawing_since = NULL
+     WHERE concert_id = ${concertId}::uuid`,
+  );
+  saleSettingsChanged(concertId);
+  return { entries: drawn.length, ms };
+}
+
+/** The public record of a draw: the commitment from the start; the seed and list once drawn. */
+export interface PublishedDraw {
+  concertId: string;
+  preQueueOpensAt: string | null;
+  salesOpenAt: string | null;
+  algorithm: string;
+  listHashAlgorithm: string;
+  commitment: string;
+  committedAt: string;
+  drawnAt: string | null;
+  /** Hex; null until the draw. */
+  seed: string | null;
+  /** The line number of the first drawn entry; the k-th entry in `entryIds` has firstNumber + k − 1. */
+  firstNumber: number | null;
+  listHash: string | null;
+  /** Entry ids in drawn order; null until the draw. */
+  entryIds: string[] | null;
+}
+
+export async function getPublishedDraw(concertId: string): Promise<PublishedDraw> {
+  const [row] = await queryRows<{
+    pre_queue_opens_at: Date | null;
+    sales_open_at: Date | null;
+    status: string;
+    seed: Buffer;
+    commitment: string;
+    committed_at: Date;
+    drawn_at: Date | null;
+    first_number: number | null;
+    list_hash: string | null;
+    entry_ids: string[] | null;
+  }>(
+    pool(),
+    sql`
+    SELECT c.pre_queue_opens_at, c.sales_open_at, c.status, d.seed, d.commitment, d.committed_at, d.drawn_at,
+           d.first_number, d.list_hash, d.entry_ids
+      FROM concerts c JOIN queue_draws d ON d.concert_id = c.id WHERE c.id = ${concertId}::uuid`,
+  );
+  if (!row || row.status === "DRAFT") throw new NotFoundError("Draw");
+  const drawn = row.drawn_at !== null;
+  return {
+    concertId,
+    preQueueOpensAt: row.pre_queue_opens_at?.toISOString() ?? null,
+    salesOpenAt: row.sales_open_at?.toISOString() ?? null,
+    algorithm: DRAW_ALGORITHM,
+    listHashAlgorithm: LIST_HASH_ALGORITHM,
+    commitment: row.commitment,
+    committedAt: row.committed_at.toISOString(),
+    drawnAt: row.drawn_at?.toISOString() ?? null,
+    // The seed stays secret until the list it orders is closed.
+    seed: drawn ? row.seed.toString("hex") : null,
+    firstNumber: drawn ? row.first_number : null,
+    listHash: drawn ? row.list_hash : null,
+    entryIds: drawn ? (row.entry_ids ?? []) : null,
+  };
+}
