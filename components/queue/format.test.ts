@@ -12,5 +12,6 @@ describe("queue formats", () => {
   it("counts down in m:ss, never below zero", () => {
     expect(formatCountdown(61_001)).toBe("1:02");
     expect(formatCountdown(-5)).toBe("0:00");
+    expect(formatCountdown(3_725_000)).toBe("1:02:05");
   });
 });

@@ -1,7 +1,9 @@
-/** mm:ss for a countdown. */
+/** m:ss for a countdown, h:mm:ss from an hour. */
 export function formatCountdown(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
+  const two = (n: number) => String(n).padStart(2, "0");
+  const [hours, minutes, seconds] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
+  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${minutes}:${two(seconds)}`;
 }
 
 /** Which words an ETA in seconds takes: "estimating…", "under a minute", "about 3 min", "about 1 h 5 min". */

@@ -5,8 +5,10 @@ import { useEffect, useState } from "react";
 import { ApiProblem, apiFetch, serverNow, toServerTime } from "@/lib/client/api";
 import { readStoredValue, useStoredValue, writeStoredValue } from "@/lib/client/stored-value";
 import type { EnteredQueue } from "@/lib/queue/enter-queue";
-import type { QueueCounters } from "@/lib/queue/queue-store";
+import type { PublicQueueCounters } from "@/lib/queue/get-queue-counters";
+import type { QueueStatus } from "@/lib/queue/get-queue-status";
 import { queueView, type QueueView } from "@/lib/queue/queue-view";
+import { solveEntryChallenge } from "./entry-challenge";
 
 // Everything the browser does with the waiting room lives here: the stored token, joining,
 // following the line, and leaving. While waiting, the page polls the line's public,
@@ -30,7 +32,7 @@ export const useQueueToken = (concertId: string) => useStoredValue(storageKey(co
 
 const isTokenProblem = (error: unknown) => error instanceof ApiProblem && error.problem.code.startsWith("QUEUE_TOKEN");
 
-const fetchStatus = (token: string) => apiFetch<QueueView>("/api/v1/queue/status", { headers: { "x-queue-token": token } });
+const fetchStatus = (token: string) => apiFetch<QueueStatus>("/api/v1/queue/status", { headers: { "x-queue-token": token } });
 
 const MAX_ERROR_BACKOFF_MS = 60_000;
 
@@ -40,21 +42,40 @@ function pollEvery<T>(pace: (data: T | undefined) => number | false) {
     query.state.fetchFailureCount > 0 ? Math.min(2_000 * 2 ** query.state.fetchFailureCount, MAX_ERROR_BACKOFF_MS) : pace(query.state.data);
 }
 
+/** A small random delay, so a crowd waiting for the same moment does not arrive at once. */
+const spread = (maxMs: number) => Math.floor(Math.random() * maxMs);
+
 /**
  * The waiting room's state for this page: resumes a stored place (or shows it has
- * expired), otherwise joins the line; then follows the line until the caller's turn.
+ * expired), otherwise joins the line (solving its entry challenge first, or counting down
+ * to its opening); then follows the line until the caller's turn.
  */
 export function useWaitingRoom(concertId: string) {
   const [place, setPlace] = useState<Place | null>(null);
   const [failure, setFailure] = useState<Error | null>(null);
+  /** When the line opens, while it is not open yet. */
+  const [opensAt, setOpensAt] = useState<string | null>(null);
+  /** Share of the entry challenge solved, while solving. */
+  const [solving, setSolving] = useState<number | null>(null);
+
+  const keep = (token: string, view: QueueView) => {
+    storeQueueToken(concertId, token);
+    setPlace({ token, view });
+  };
 
   const join = useMutation({
-    mutationFn: () => apiFetch<EnteredQueue>(`/api/v1/concerts/${concertId}/queue`, { method: "POST" }),
-    onSuccess: (entered) => {
-      storeQueueToken(concertId, entered.token);
-      setPlace({ token: entered.token, view: entered });
+    mutationFn: async () => {
+      const challenge = await solveEntryChallenge(concertId, setSolving).finally(() => setSolving(null));
+      return apiFetch<EnteredQueue>(`/api/v1/concerts/${concertId}/queue`, { method: "POST", headers: challenge ? { "x-entry-challenge": challenge } : {} });
     },
-    onError: setFailure,
+    onSuccess: (entered) => {
+      setOpensAt(null);
+      keep(entered.token, entered);
+    },
+    onError: (error) => {
+      if (error instanceof ApiProblem && error.problem.code === "QUEUE_NOT_OPEN") setOpensAt(error.problem.opensAt ?? null);
+      else setFailure(error);
+    },
   });
   const { mutate: joinLine } = join;
 
@@ -63,45 +84,70 @@ export function useWaitingRoom(concertId: string) {
     if (!token) return joinLine();
     let cancelled = false;
     fetchStatus(token).then(
-      (view) => !cancelled && setPlace({ token, view }),
+      (view) => !cancelled && (view.token ? keep(view.token, view) : setPlace({ token, view })),
       // A token that is not (or no longer) ours: join afresh, once.
       (error: Error) => !cancelled && (isTokenProblem(error) ? joinLine() : setFailure(error)),
     );
     return () => {
       cancelled = true;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keep only stores what it is given
   }, [concertId, joinLine]);
 
-  // Asked for only once our number is reached (see below); then the freshest word on our place.
-  const [reachedWith, setReachedWith] = useState<string | null>(null);
-  const status = useQuery({
-    queryKey: ["queue-status", place?.token],
-    enabled: place !== null && reachedWith === place.token,
-    queryFn: () => fetchStatus(place!.token),
-    refetchInterval: pollEvery((data: QueueView | undefined) => data?.pollAfterMs ?? false),
-    refetchIntervalInBackground: true,
-  });
-  const settled = status.data && status.data.status !== "WAITING" ? status.data : null;
-  const waiting = place?.view.status === "WAITING" && !settled;
+  // Not open yet: join by itself when it opens.
+  useEffect(() => {
+    if (!opensAt) return;
+    const id = window.setTimeout(() => joinLine(), Math.max(0, new Date(opensAt).getTime() - serverNow()) + spread(3_000));
+    return () => window.clearTimeout(id);
+  }, [opensAt, joinLine]);
+
+  const waiting = place !== null && (place.view.status === "WAITING" || place.view.status === "PRE_QUEUE");
   const counters = useQuery({
     queryKey: ["queue-counters", concertId],
     enabled: waiting,
-    queryFn: () => apiFetch<QueueCounters>(`/api/v1/concerts/${concertId}/queue`),
-    refetchInterval: pollEvery((data: QueueCounters | undefined) =>
-      data && place ? (queueView({ ...place.view, status: "WAITING", activeUntil: null }, data, new Date()).pollAfterMs ?? false) : 1_000,
+    queryFn: () => apiFetch<PublicQueueCounters>(`/api/v1/concerts/${concertId}/queue`),
+    refetchInterval: pollEvery((data: PublicQueueCounters | undefined) =>
+      data && place ? (localView(place.view, data).pollAfterMs ?? false) : 1_000,
     ),
     refetchIntervalInBackground: true,
   });
-  const reached = waiting && counters.data !== undefined && counters.data.serving >= place.view.number;
+  // Our own status: once our number is reached (that request starts the shopping time),
+  // once the pre-queue is drawn (it brings our number and a new token), and now and then
+  // meanwhile, so the place is not taken for abandoned.
+  const reached =
+    waiting &&
+    counters.data !== undefined &&
+    (place.view.status === "PRE_QUEUE" ? counters.data.drawn : counters.data.serving >= (place.view.number ?? Infinity));
+  const [reachedWith, setReachedWith] = useState<string | null>(null);
   if (reached && reachedWith !== place.token) setReachedWith(place.token); // remembered across renders
-
-  const view: QueueView | null =
-    settled ?? (place && waiting && counters.data ? queueView({ ...place.view, activeUntil: null }, counters.data, new Date()) : (place?.view ?? null));
+  const turnCame = place !== null && reachedWith === place.token;
+  const keepAliveMs = waiting && place.view.status === "WAITING" ? place.view.keepAliveMs : null;
+  const status = useQuery({
+    queryKey: ["queue-status", place?.token],
+    enabled: place !== null && (turnCame || keepAliveMs !== null),
+    queryFn: async () => {
+      const latest = await fetchStatus(place!.token);
+      // The draw gave our pre-queue place a number: from now on, that token.
+      if (latest.token) keep(latest.token, latest);
+      return latest;
+    },
+    refetchInterval: pollEvery((data: QueueStatus | undefined) => (turnCame ? (data?.pollAfterMs ?? false) : (keepAliveMs ?? false))),
+    refetchIntervalInBackground: true,
+  });
+  const settled = status.data && status.data.status !== "WAITING" && status.data.status !== "PRE_QUEUE" ? status.data : null;
+  const view: QueueView | null = settled ?? (place && waiting && counters.data ? localView(place.view, counters.data) : (place?.view ?? null));
   const error = failure ?? counters.error ?? status.error ?? null;
   // When the page last heard from the line (by the server's clock, like useServerNow).
   const heardAt = Math.max(counters.dataUpdatedAt, status.dataUpdatedAt);
   const updatedAt = heardAt ? toServerTime(heardAt) : null;
-  return { view, token: place?.token ?? null, error, updatedAt, join: () => joinLine(), joining: join.isPending };
+  return { view, token: place?.token ?? null, error, updatedAt, opensAt, solving, join: () => joinLine(), joining: join.isPending };
+}
+
+/** Our place worked out from the line's public counters (the server's clock for time). */
+function localView(view: QueueView, counters: PublicQueueCounters): QueueView {
+  const entry = { number: view.number, status: view.status, activeUntil: null, entryId: view.entryId };
+  const drawAt = view.drawAt ? new Date(view.drawAt) : null;
+  return { ...queueView(entry, counters, new Date(serverNow()), { drawAt, abandonAfterSeconds: null }), keepAliveMs: view.keepAliveMs, drawAt: view.drawAt };
 }
 
 /** The caller's own status, polled as often as the server asks (for shoppers). */
@@ -111,7 +157,7 @@ export function useQueueStatus(token: string | null) {
     enabled: token !== null,
     queryFn: () => fetchStatus(token!),
     retry: (failures, error) => !(error instanceof ApiProblem && error.problem.status < 500) && failures < 3,
-    refetchInterval: pollEvery((data: QueueView | undefined) => data?.pollAfterMs ?? false),
+    refetchInterval: pollEvery((data: QueueStatus | undefined) => data?.pollAfterMs ?? false),
     refetchIntervalInBackground: true,
   });
 }

@@ -14,6 +14,10 @@ export interface Problem {
   errors?: FieldError[];
   /** The id of the hold in the way, with HOLD_EXISTS. */
   holdId?: string;
+  /** When the line opens, with QUEUE_NOT_OPEN. */
+  opensAt?: string;
+  /** The youngest account age the line takes, with ACCOUNT_TOO_NEW. */
+  minAccountAgeDays?: string;
 }
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";

@@ -8,7 +8,7 @@ import { drawIsDue, onSalePhase } from "./on-sale";
 import type { QueueStore } from "./queue-store";
 import { signQueueToken } from "./queue-token";
 import { queueView, type QueueView } from "./queue-view";
-import { getSaleSettingsOrThrow, type SaleSettings } from "./settings";
+import { getSaleSettingsOrThrow, viewContext, type SaleSettings } from "./settings";
 import { queueStore } from "./store";
 
 export interface QueueDeps {
@@ -46,7 +46,7 @@ export async function enterQueue(userId: string, concertId: string, deps = defau
   // Entering polls too: when there is room the first answer already says ACTIVE.
   const entered = await deps.store.enter(concertId, userId, sale.queue, now, entryId);
   const token = await signQueueToken({ userId, concertId, number: entered.entry.number ?? 0 }, now);
-  return { ...queueView(entered.entry, entered, now, sale.onSale.salesOpenAt), token, created: entered.created };
+  return { ...queueView(entered.entry, entered, now, viewContext(sale)), token, created: entered.created };
 }
 
 /** Account age and the bot challenge, as the concert asks. */

@@ -2,7 +2,7 @@ import { drawOrClose, defaultQueueDeps } from "./enter-queue";
 import { drawIsDue } from "./on-sale";
 import { signQueueToken, type QueueClaims } from "./queue-token";
 import { queueView, type QueueView } from "./queue-view";
-import { getSaleSettingsOrThrow } from "./settings";
+import { getSaleSettingsOrThrow, viewContext } from "./settings";
 
 export interface QueueStatus extends QueueView {
   /** A new token when the place got a number since the one sent (the draw placed a pre-queue entry): use it from now on. */
@@ -22,5 +22,5 @@ export async function getQueueStatus(claims: QueueClaims, deps = defaultQueueDep
   const entry = polled.entry ?? { number: claims.number || null, status: "EXPIRED" as const, activeUntil: null, entryId: null };
   const renumbered = claims.number === 0 && entry.number !== null;
   const token = renumbered ? await signQueueToken({ ...claims, number: entry.number! }, now) : null;
-  return { ...queueView(entry, polled, now, sale.onSale.salesOpenAt), token };
+  return { ...queueView(entry, polled, now, viewContext(sale)), token };
 }

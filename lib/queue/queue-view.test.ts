@@ -49,13 +49,13 @@ describe("queueView", () => {
 
   it("shows a pre-queue place without a number, polling until the draw and then within a spread", () => {
     const drawAt = new Date(now.getTime() + 60_000);
-    const early = queueView(place(null, "PRE_QUEUE", null, "abc"), counters(0, 0), now, drawAt);
-    expect(early).toMatchObject({ number: null, position: null, etaSeconds: null, entryId: "abc", drawAt: drawAt.toISOString(), pollAfterMs: 15_000 });
-    const atDraw = queueView(place(null, "PRE_QUEUE", null, "abc"), counters(0, 0), drawAt, drawAt).pollAfterMs!;
+    const early = queueView(place(null, "PRE_QUEUE", null, "abc"), counters(0, 0), now, { drawAt, abandonAfterSeconds: 600 });
+    expect(early).toMatchObject({ number: null, position: null, etaSeconds: null, entryId: "abc", drawAt: drawAt.toISOString(), pollAfterMs: 15_000, keepAliveMs: 200_000 });
+    const atDraw = queueView(place(null, "PRE_QUEUE", null, "abc"), counters(0, 0), drawAt, { drawAt, abandonAfterSeconds: null }).pollAfterMs!;
     expect(atDraw).toBeGreaterThanOrEqual(1_000);
     expect(atDraw).toBeLessThan(5_000);
     // Different entries come back at different moments after the draw.
-    const spread = new Set(["a", "b", "c", "d", "e", "f"].map((id) => queueView(place(null, "PRE_QUEUE", null, id.repeat(22)), counters(0, 0), drawAt, drawAt).pollAfterMs));
+    const spread = new Set(["a", "b", "c", "d", "e", "f"].map((id) => queueView(place(null, "PRE_QUEUE", null, id.repeat(22)), counters(0, 0), drawAt, { drawAt, abandonAfterSeconds: null }).pollAfterMs));
     expect(spread.size).toBeGreaterThan(3);
   });
 });

@@ -19,6 +19,14 @@ export interface QueueView {
   entryId: string | null;
   /** When the draw is made, while you are in the pre-queue. */
   drawAt: string | null;
+  /** Ask about your own place (GET /queue/status) at least this often while waiting, or it is skipped as abandoned; null: no need. */
+  keepAliveMs: number | null;
+}
+
+/** What the view needs of the concert's sale. */
+export interface ViewContext {
+  drawAt: Date | null;
+  abandonAfterSeconds: number | null;
 }
 
 // Polling tempo: fast near the front, slow far back, so a long line costs the origin
@@ -31,7 +39,9 @@ const DRAW_SPREAD_MS = 5_000;
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
-export function queueView(entry: QueueEntry, counters: QueueCounters, now: Date, drawAt: Date | null = null): QueueView {
+const NO_CONTEXT: ViewContext = { drawAt: null, abandonAfterSeconds: null };
+
+export function queueView(entry: QueueEntry, counters: QueueCounters, now: Date, { drawAt, abandonAfterSeconds } = NO_CONTEXT): QueueView {
   const waiting = entry.status === "WAITING" && entry.number !== null;
   const position = waiting ? Math.max(1, entry.number! - counters.serving) : entry.status === "PRE_QUEUE" ? null : 0;
   const etaSeconds = waiting && counters.admitRate > 0.001 ? Math.ceil(position! / counters.admitRate) : null;
@@ -46,6 +56,8 @@ export function queueView(entry: QueueEntry, counters: QueueCounters, now: Date,
     paused: counters.paused,
     entryId: entry.entryId,
     drawAt: entry.status === "PRE_QUEUE" ? (drawAt?.toISOString() ?? null) : null,
+    // A third of the limit: two missed asks in a row still keep the place.
+    keepAliveMs: abandonAfterSeconds ? Math.round((abandonAfterSeconds * 1000) / 3) : null,
   };
 }
 

@@ -5,6 +5,7 @@ import { queryRows, sql } from "../sql";
 import { processCache } from "../ttl-cache";
 import { scheduledAdmitPerTick, type AdmissionStep, type OnSale } from "./on-sale";
 import type { QueueSettings } from "./queue-store";
+import type { ViewContext } from "./queue-view";
 
 /** The concert columns a line's settings come from (select them with QUEUE_COLUMNS). */
 export interface ConcertQueueColumns {
@@ -98,3 +99,9 @@ export function saleSettingsChanged(concertId: string): void {
 export async function getQueueSettingsOrThrow(concertId: string): Promise<QueueSettings> {
   return (await getSaleSettingsOrThrow(concertId)).queue;
 }
+
+/** What a fan's view of their place needs of the sale. */
+export const viewContext = (sale: SaleSettings): ViewContext => ({
+  drawAt: sale.onSale.salesOpenAt,
+  abandonAfterSeconds: sale.queue.abandonAfterSeconds ?? null,
+});

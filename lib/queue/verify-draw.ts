@@ -9,7 +9,10 @@ export interface DrawRecord {
   entryIds: string[] | null;
 }
 
+export type DrawCheckId = "revealed" | "commitment" | "listHash" | "unique" | "order";
+
 export interface DrawCheck {
+  id: DrawCheckId;
   name: string;
   ok: boolean;
   detail: string;
@@ -28,7 +31,7 @@ export interface DrawVerification {
  */
 export function verifyDraw(draw: DrawRecord): DrawVerification {
   if (draw.seed === null || draw.entryIds === null || draw.listHash === null || draw.firstNumber === null) {
-    return { ok: false, checks: [{ name: "revealed", ok: false, detail: "the draw has not been made yet: only its commitment is published" }], numbers: new Map() };
+    return { ok: false, checks: [{ id: "revealed", name: "revealed", ok: false, detail: "the draw has not been made yet: only its commitment is published" }], numbers: new Map() };
   }
   const seed = Buffer.from(draw.seed, "hex");
   const published = draw.entryIds;
@@ -36,10 +39,11 @@ export function verifyDraw(draw: DrawRecord): DrawVerification {
   const firstDifference = recomputed.findIndex((id, i) => id !== published[i]);
   const unique = new Set(published).size === published.length;
   const checks: DrawCheck[] = [
-    { name: "seed matches commitment", ok: seed.length === 32 && commitmentOf(seed) === draw.commitment, detail: `SHA-256(seed) = ${commitmentOf(seed)}` },
-    { name: "list matches its hash", ok: listHash(published) === draw.listHash, detail: `${published.length} entries, hash ${listHash(published)}` },
-    { name: "entry ids are unique", ok: unique, detail: unique ? "no entry appears twice" : `${published.length - new Set(published).size} repeated` },
+    { id: "commitment", name: "seed matches commitment", ok: seed.length === 32 && commitmentOf(seed) === draw.commitment, detail: `SHA-256(seed) = ${commitmentOf(seed)}` },
+    { id: "listHash", name: "list matches its hash", ok: listHash(published) === draw.listHash, detail: `${published.length} entries, hash ${listHash(published)}` },
+    { id: "unique", name: "entry ids are unique", ok: unique, detail: unique ? "no entry appears twice" : `${published.length - new Set(published).size} repeated` },
     {
+      id: "order",
       name: "order follows from seed and list",
       ok: firstDifference === -1,
       detail: firstDifference === -1 ? `all ${published.length} positions recomputed and equal` : `first difference at position ${firstDifference + 1}`,

@@ -14,6 +14,7 @@ export const queueView = z.object({
   paused: z.boolean().describe("The organizer stopped admissions for now; everyone keeps their place and the estimate holds still"),
   entryId: z.string().nullable().describe("Your pre-queue entry id: find it in the published draw"),
   drawAt: z.iso.datetime().nullable().describe("When the pre-queue is drawn, while you are in it"),
+  keepAliveMs: z.number().int().positive().nullable().describe("Ask GET /queue/status at least this often while waiting, or your place is skipped as abandoned (you can take it back with your token)"),
 });
 
 export const queueStatusView = queueView.extend({
