@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatTimeOfDay, instantOfWallTime } from "./date-time";
+import { formatDateTime, formatTimeOfDay, instantOfWallTime, wallTimeOfInstant } from "./date-time";
 
 describe("formatDateTime", () => {
   const show = "2026-12-12T10:00:00.000Z";
@@ -52,5 +52,13 @@ describe("instantOfWallTime", () => {
     expect(instantOfWallTime("2027-03-28T02:30", "Europe/London")?.toISOString()).toBe("2027-03-28T01:30:00.000Z");
     expect(instantOfWallTime("", "Asia/Seoul")).toBeNull();
     expect(instantOfWallTime("2027-01-10 19:00", "Asia/Seoul")).toBeNull();
+  });
+});
+
+describe("wallTimeOfInstant", () => {
+  it("is the wall-clock time instantOfWallTime reads back", () => {
+    expect(wallTimeOfInstant("2027-01-10T10:00:00.000Z", "Asia/Seoul")).toBe("2027-01-10T19:00");
+    expect(wallTimeOfInstant("2027-07-05T00:30:00.000Z", "America/New_York")).toBe("2027-07-04T20:30");
+    for (const local of ["2027-01-04T20:30", "2027-10-31T01:15"]) expect(wallTimeOfInstant(instantOfWallTime(local, "Europe/London")!, "Europe/London")).toBe(local);
   });
 });

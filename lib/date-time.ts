@@ -71,3 +71,9 @@ export function instantOfWallTime(local: string, timeZone: string): Date | null 
   const first = wall - offsetAt(wall, timeZone);
   return new Date(wall - offsetAt(first, timeZone));
 }
+
+/** The wall-clock time an instant shows in `timeZone`, as a datetime-local input takes it ("2027-01-10T19:00"). */
+export function wallTimeOfInstant(instant: string | Date, timeZone: string): string {
+  const at = new Date(instant).getTime();
+  return new Date(at + offsetAt(at, timeZone)).toISOString().slice(0, 16);
+}

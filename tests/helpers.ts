@@ -63,17 +63,28 @@ export async function createUsers(count: number): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+interface TestConcertSettings {
+  activeLimit?: number;
+  admitPerTick?: number;
+  activeTtlSeconds?: number;
+  maxTicketsPerAccount?: number;
+  preQueueOpensAt?: Date;
+  salesOpenAt?: Date;
+  challengeDifficulty?: number;
+  minAccountAgeDays?: number;
+}
+
 /** A published concert of its own for a test (and an organization of its own), optionally with sale settings. */
-export async function createConcert(settings: { activeLimit?: number; admitPerTick?: number; activeTtlSeconds?: number; maxTicketsPerAccount?: number } = {}) {
+export async function createConcert({ activeLimit, admitPerTick, activeTtlSeconds, ...onSale }: TestConcertSettings = {}) {
   return createFixtureConcert(db, {
     title: "Test Concert",
     artist: "Test Artist",
     venue: "Test Hall",
     description: "For tests.",
-    queueActiveLimit: settings.activeLimit,
-    queueAdmitPerTick: settings.admitPerTick,
-    queueActiveTtlSeconds: settings.activeTtlSeconds,
-    maxTicketsPerAccount: settings.maxTicketsPerAccount,
+    queueActiveLimit: activeLimit,
+    queueAdmitPerTick: admitPerTick,
+    queueActiveTtlSeconds: activeTtlSeconds,
+    ...onSale,
   });
 }
 

@@ -13,6 +13,7 @@ import { instantOfWallTime } from "@/lib/date-time";
 import type { VenueLayout } from "@/lib/organizer/venue-layout";
 import type { OrganizerConcertView } from "@/lib/schemas/organizer-concerts";
 import { StatusBadge } from "./concerts";
+import { OnSaleFields, readOnSaleFields } from "./on-sale-fields";
 import { concertRequests, useConcertChange, useOrganization, useOrganizerConcert, useVenue } from "./organizer-api";
 import { BUTTON, CARD, PRIMARY } from "@/components/ui/styles";
 
@@ -133,6 +134,8 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
     setErrors({});
     setSaved(false);
     const data = new FormData(event.currentTarget);
+    const onSale = readOnSaleFields(data, concert.timeZone, { rampFormat: t("rampFormat"), timeFormat: t("timeFormat") });
+    if ("errors" in onSale) return setErrors(onSale.errors);
     update.mutate(
       {
         title: String(data.get("title")),
@@ -147,6 +150,7 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
           activeTtlSeconds: numberOrNull(data.get("activeTtlSeconds")),
           holdTtlSeconds: numberOrNull(data.get("holdTtlSeconds")),
           maxTicketsPerAccount: numberOrNull(data.get("maxTicketsPerAccount")),
+          ...onSale.settings,
         },
       },
       { onSuccess: () => setSaved(true), onError: (e) => setErrors(errorsOf(e)) },
@@ -257,6 +261,7 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
             <TextField label={t("maxTickets")} name="maxTicketsPerAccount" type="number" min={1} max={100} defaultValue={s.maxTicketsPerAccount ?? ""} error={errors["settings.maxTicketsPerAccount"]} />
           </div>
         </fieldset>
+        <OnSaleFields settings={s} timeZone={concert.timeZone} errors={errors} />
       </fieldset>
       {errors.form && <FormAlert>{errors.form}</FormAlert>}
       <p role="status" className="text-sm text-emerald-800">

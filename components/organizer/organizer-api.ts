@@ -5,7 +5,7 @@ import { apiFetch } from "@/lib/client/api";
 import type { VenueLayout } from "@/lib/organizer/venue-layout";
 import type { Page } from "@/lib/pagination";
 import type { DashboardView, QueueControlView, SaleView } from "@/lib/schemas/organizer-dashboard";
-import type { OrganizerConcertSummary, OrganizerConcertView, UpdateConcertBody } from "@/lib/schemas/organizer-concerts";
+import type { OrganizerConcertSummary, OrganizerConcertView, UpdateConcertRequest } from "@/lib/schemas/organizer-concerts";
 import type { CreateOrganizationBody, InviteMemberBody, InviteView, MembersView, OrganizationRoleName, OrganizationView, VenueView } from "@/lib/schemas/organizer";
 
 // Everything the organizer pages ask of the API: organizations, members, venues and concerts.
@@ -143,7 +143,7 @@ export function useConcertChange<T>(concertId: string, request: (body: T) => Pro
 }
 
 export const concertRequests = (concertId: string) => ({
-  update: (body: UpdateConcertBody) => apiFetch<OrganizerConcertView>(`${CONCERTS}/${concertId}`, { method: "PATCH", json: body }),
+  update: (body: UpdateConcertRequest) => apiFetch<OrganizerConcertView>(`${CONCERTS}/${concertId}`, { method: "PATCH", json: body }),
   addDate: (body: { startsAt: string; salesOpenAt: string }) => apiFetch<OrganizerConcertView>(`${CONCERTS}/${concertId}/schedules`, { method: "POST", json: body }),
   publish: () => apiFetch<OrganizerConcertView>(`${CONCERTS}/${concertId}/publish`, { method: "POST" }),
   cancel: () => apiFetch<OrganizerConcertView>(`${CONCERTS}/${concertId}/cancel`, { method: "POST" }),

@@ -1,12 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { availabilityChanged } from "../booking/availability-cache";
 import { db, type Prisma } from "../db";
-import { DomainError, NotFoundError, type FieldError } from "../errors";
+import { DomainError, NotFoundError, ValidationError, type FieldError } from "../errors";
 import { isRaised } from "../prisma-errors";
+import { syncDrawCommitment } from "../queue/draw";
 import { saleSettingsChanged } from "../queue/settings";
-import type { CreateConcertBody, OrganizerConcertSummary, OrganizerConcertView, UpdateConcertBody } from "../schemas/organizer-concerts";
+import type { AdmissionStep } from "../queue/on-sale";
+import type { CreateConcertBody, OrganizerConcertSummary, OrganizerConcertView, SaleSettingsInput, UpdateConcertBody } from "../schemas/organizer-concerts";
 import { inTransaction, type Tx } from "../transaction";
 import { seatsForSale } from "./concert-seats";
+import { fixedOnSaleTimes, onSaleAfter, onSaleProblems, type OnSaleTimes } from "./on-sale-settings";
 import { requireMember, type OrganizerAction } from "./membership";
 import type { VenueLayout } from "./venue-layout";
 
@@ -35,6 +38,12 @@ const concertSelect = {
   queueActiveTtlSeconds: true,
   holdTtlSeconds: true,
   maxTicketsPerAccount: true,
+  preQueueOpensAt: true,
+  salesOpenAt: true,
+  challengeDifficulty: true,
+  minAccountAgeDays: true,
+  abandonAfterMinutes: true,
+  admissionSchedule: true,
   tierAssignments: true,
   tiers: { orderBy: [{ price: "desc" }, { name: "asc" }], select: { name: true, price: true, colour: true } },
   schedules: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, salesOpenAt: true, layoutVersion: true, _count: { select: { seats: true } } } },
@@ -108,33 +117,58 @@ const slugOf = (title: string) =>
 export async function createConcert(actorId: string, input: CreateConcertBody): Promise<OrganizerConcertView> {
   await requireMember(actorId, input.organizationId, "manage");
   const venue = await venueOf(db, input.organizationId, input.venueId);
-  const made = await db.concert.create({
-    data: {
-      slug: slugOf(input.title),
-      organizationId: input.organizationId,
-      venueId: input.venueId,
-      venue: venue.name,
-      title: input.title,
-      artist: input.artist,
-      description: input.description,
-      timeZone: input.timeZone,
-      tierAssignments: input.tierAssignments,
-      ...settingsColumns(input.settings),
-      tiers: { create: input.tiers },
-    },
-    select: { id: true },
+  const onSale = checkedOnSale(NO_ON_SALE, input.settings, false);
+  return inTransaction(async (tx) => {
+    const made = await tx.concert.create({
+      data: {
+        slug: slugOf(input.title),
+        organizationId: input.organizationId,
+        venueId: input.venueId,
+        venue: venue.name,
+        title: input.title,
+        artist: input.artist,
+        description: input.description,
+        timeZone: input.timeZone,
+        tierAssignments: input.tierAssignments,
+        ...settingsColumns(input.settings),
+        tiers: { create: input.tiers },
+      },
+      select: { id: true },
+    });
+    await syncDrawCommitment(tx, made.id, onSale.preQueueOpensAt !== null);
+    return loadConcertView(made.id, tx);
   });
-  return loadConcertView(made.id);
 }
 
-function settingsColumns(settings: CreateConcertBody["settings"]) {
+function settingsColumns(settings: SaleSettingsInput) {
   return {
     queueActiveLimit: settings.activeLimit,
     queueAdmitPerTick: settings.admitPerTick,
     queueActiveTtlSeconds: settings.activeTtlSeconds,
     holdTtlSeconds: settings.holdTtlSeconds,
     maxTicketsPerAccount: settings.maxTicketsPerAccount,
+    preQueueOpensAt: settings.preQueueOpensAt,
+    salesOpenAt: settings.salesOpenAt,
+    challengeDifficulty: settings.challengeDifficulty,
+    minAccountAgeDays: settings.minAccountAgeDays,
+    abandonAfterMinutes: settings.abandonAfterMinutes,
+    admissionSchedule: settings.admissionSchedule,
   };
+}
+
+const NO_ON_SALE: OnSaleTimes = { preQueueOpensAt: null, salesOpenAt: null, admissionSchedule: [] };
+
+/**
+ * The on-sale times and ramp after `settings`, refused (400) when they do not hold
+ * together or (409) when they move a published concert's opened pre-queue.
+ */
+function checkedOnSale(current: OnSaleTimes, settings: SaleSettingsInput, published: boolean, now = new Date()): OnSaleTimes {
+  const next = onSaleAfter(current, settings);
+  const problems = onSaleProblems(next, current, now);
+  if (problems.length) throw new ValidationError(problems);
+  const fixed = published ? fixedOnSaleTimes(next, current, now) : [];
+  if (fixed.length) throw concertStatusError("The pre-queue has opened: its times cannot change.", fixed);
+  return next;
 }
 
 /** The organization's concerts, newest first (any member). */
@@ -166,6 +200,12 @@ export async function loadConcertView(concertId: string, client: Tx | typeof db 
       activeTtlSeconds: concert.queueActiveTtlSeconds,
       holdTtlSeconds: concert.holdTtlSeconds,
       maxTicketsPerAccount: concert.maxTicketsPerAccount,
+      preQueueOpensAt: iso(concert.preQueueOpensAt),
+      salesOpenAt: iso(concert.salesOpenAt),
+      challengeDifficulty: concert.challengeDifficulty,
+      minAccountAgeDays: concert.minAccountAgeDays,
+      abandonAfterMinutes: concert.abandonAfterMinutes,
+      admissionSchedule: concert.admissionSchedule as unknown as AdmissionStep[],
     },
     schedules: concert.schedules.map((s) => ({
       id: s.id,
@@ -211,11 +251,15 @@ export async function updateConcert(actorId: string, concertId: string, input: U
     const status = await lockConcert(tx, concertId);
     if (status === "CANCELLED") throw concertStatusError("A cancelled concert cannot change.");
     const venue = input.venueId ? await venueOf(tx, organizationId, input.venueId) : undefined;
+    const current = await tx.concert.findUniqueOrThrow({
+      where: { id: concertId },
+      select: { venueId: true, tierAssignments: true, tiers: { select: { name: true } }, preQueueOpensAt: true, salesOpenAt: true, admissionSchedule: true },
+    });
     if (status === "PUBLISHED") {
-      const current = await tx.concert.findUniqueOrThrow({ where: { id: concertId }, select: { venueId: true, tierAssignments: true, tiers: { select: { name: true } } } });
       const fixed = fixedOncePublished(input, current);
       if (fixed.length) throw concertStatusError("These cannot change once the concert is published: its seats exist.", fixed);
     }
+    const onSale = input.settings && checkedOnSale({ ...current, admissionSchedule: current.admissionSchedule as unknown as AdmissionStep[] }, input.settings, status === "PUBLISHED");
     await tx.concert.update({
       where: { id: concertId },
       data: {
@@ -228,6 +272,7 @@ export async function updateConcert(actorId: string, concertId: string, input: U
         ...(input.settings ? { ...settingsColumns(input.settings), queueSettingsVersion: { increment: 1 } } : {}),
       },
     });
+    if (onSale) await syncDrawCommitment(tx, concertId, onSale.preQueueOpensAt !== null);
     const repriced = input.tiers ? await saveTiers(tx, concertId, input.tiers, status === "PUBLISHED") : [];
     return { view: await loadConcertView(concertId, tx), repriced };
   }).finally(() => saleSettingsChanged(concertId));

@@ -1,6 +1,7 @@
 import { pool } from "../db";
 import { NotFoundError } from "../errors";
-import { queryRows, sql } from "../sql";
+import { execute, queryRows, sql } from "../sql";
+import type { Tx } from "../transaction";
 import { commitmentOf, DRAW_ALGORITHM, drawOrder, LIST_HASH_ALGORITHM, listHash, newSeed } from "./draw-order";
 import type { QueueDeps } from "./enter-queue";
 import { getSaleSettingsOrThrow, saleSettingsChanged } from "./settings";
@@ -14,13 +15,19 @@ import { getSaleSettingsOrThrow, saleSettingsChanged } from "./settings";
 /** A claim older than this is taken to be dead: another instance draws. */
 const CLAIM_TIMEOUT_SECONDS = 30;
 
-/** Commits to a new secret seed for the concert's draw, unless it already has one. */
-export async function commitToDraw(concertId: string, db = pool()): Promise<void> {
+/**
+ * Keeps the concert's draw in step with its pre-queue, in the transaction that sets it: a
+ * concert with a pre-queue commits to a fresh secret seed (kept when it has one), and one
+ * without has no undrawn draw. A made draw stays as it was.
+ */
+export async function syncDrawCommitment(tx: Pick<Tx, "$executeRaw">, concertId: string, hasPreQueue: boolean): Promise<void> {
+  if (!hasPreQueue) {
+    await tx.$executeRaw`DELETE FROM queue_draws WHERE concert_id = ${concertId}::uuid AND drawn_at IS NULL`;
+    return;
+  }
   const seed = newSeed();
-  await db.query(
-    `INSERT INTO queue_draws (concert_id, seed, commitment) VALUES ($1, $2, $3) ON CONFLICT (concert_id) DO NOTHING`,
-    [concertId, seed, commitmentOf(seed)],
-  );
+  await tx.$executeRaw`INSERT INTO queue_draws (concert_id, seed, commitment) VALUES (${concertId}::uuid, ${seed}, ${commitmentOf(seed)})
+                       ON CONFLICT (concert_id) DO NOTHING`;
 }
 
 export interface DrawOutcome {
@@ -41,7 +48,7 @@ export async function drawIfDue(concertId: string, deps: QueueDeps): Promise<Dra
     sql`
     UPDATE queue_draws d SET drawing_since = ${now}::timestamptz
       FROM concerts c
-     WHERE d.concert_id = ${concertId}::uuid AND c.id = d.concert_id AND c.sales_open_at <= ${now}::timestamptz
+     WHERE d.concert_id = ${concertId}::uuid AND c.id = d.concert_id AND c.pre_queue_opens_at IS NOT NULL AND c.sales_open_at <= ${now}::timestamptz
        AND d.drawn_at IS NULL
        AND (d.drawing_since IS NULL OR d.drawing_since < ${now}::timestamptz - make_interval(secs => ${CLAIM_TIMEOUT_SECONDS}))
     RETURNING d.seed`,
@@ -52,7 +59,7 @@ export async function drawIfDue(concertId: string, deps: QueueDeps): Promise<Dra
   const drawn = drawOrder(claim.seed, closed.entryIds);
   await deps.store.placeDrawn(concertId, drawn, now);
   const ms = Math.round(performance.now() - started);
-  await queryRows(
+  await execute(
     pool(),
     sql`
     UPDATE queue_draws SET drawn_at = ${deps.clock.now()}::timestamptz, first_number = ${closed.firstNumber}::int,

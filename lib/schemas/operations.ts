@@ -15,5 +15,5 @@ export const liveView = z.object({ status: z.literal("ok") });
 export const tickView = z.object({
   released: z.object({ holds: z.number().int(), seats: z.number().int() }),
   queues: z.array(z.object({ concertId: z.uuid(), admitted: z.number().int(), serving: z.number().int() })),
-  purged: z.object({ idempotencyKeys: z.number().int(), rateLimitCounters: z.number().int(), sessions: z.number().int(), concertErrorCounts: z.number().int() }),
+  purged: z.object({ idempotencyKeys: z.number().int(), rateLimitCounters: z.number().int(), sessions: z.number().int(), concertErrorCounts: z.number().int(), usedChallenges: z.number().int() }),
 });

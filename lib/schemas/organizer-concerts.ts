@@ -46,6 +46,21 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).transform((value) => new Date(value));
+
+const admissionStep = z.object({
+  fromMinute: z.int().min(0).max(1_440, "must be at most 1,440 (a day)"),
+  admitPerMinute: z.int().min(1).max(100_000, "must be at most 100,000"),
+});
+
+function uniqueStartMinutes(steps: { fromMinute: number }[], ctx: z.RefinementCtx) {
+  const seen = new Set<number>();
+  steps.forEach((step, i) => {
+    if (seen.has(step.fromMinute)) ctx.addIssue({ code: "custom", path: [i, "fromMinute"], message: `repeats minute ${step.fromMinute}` });
+    seen.add(step.fromMinute);
+  });
+}
+
 /** The waiting room and holds of this concert; a setting left out falls back to the site's default. */
 export const saleSettings = z.object({
   /** Shoppers admitted at once. */
@@ -58,6 +73,18 @@ export const saleSettings = z.object({
   holdTtlSeconds: z.int().min(60, "must be at least 60 seconds").max(1_800, "must be at most 30 minutes").nullable().optional(),
   /** Tickets one account may have for the concert across its dates (null: 4 per date). */
   maxTicketsPerAccount: z.int().min(1).max(100).nullable().optional(),
+  /** From then, fans join a pre-queue that is placed by a verifiable random draw at salesOpenAt (null: no pre-queue). */
+  preQueueOpensAt: instant.nullable().optional(),
+  /** Admission starts; before it, the waiting room counts down (null: the line is open whenever the concert is). */
+  salesOpenAt: instant.nullable().optional(),
+  /** Proof-of-work asked of each entrant, as the largest number a challenge hides (about that many hashes; 0: none). */
+  challengeDifficulty: z.int().min(0).max(10_000_000, "must be at most 10,000,000").optional(),
+  /** Accounts younger than this may not join the line (0: any account). */
+  minAccountAgeDays: z.int().min(0).max(3_650, "must be at most 3,650 days").optional(),
+  /** A waiting place not polled for this long is skipped at admission until its holder is back (null: never). */
+  abandonAfterMinutes: z.int().min(1, "must be at least 1 minute").max(1_440, "must be at most 24 hours").nullable().optional(),
+  /** Admissions a minute from so many minutes after salesOpenAt; overrides admitPerTick once the first step starts. */
+  admissionSchedule: z.array(admissionStep).max(20, "must have at most 20 steps").superRefine(uniqueStartMinutes).optional(),
 });
 export type SaleSettingsInput = z.output<typeof saleSettings>;
 
@@ -95,12 +122,14 @@ export const updateConcertBody = z
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), "must change something");
 export type UpdateConcertBody = z.output<typeof updateConcertBody>;
+/** A change to a concert as a client sends it (times as ISO strings). */
+export type UpdateConcertRequest = z.input<typeof updateConcertBody>;
 
 export const addScheduleBody = z
   .object({
-    startsAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).transform((value) => new Date(value)),
+    startsAt: instant,
     /** Holds and sales open at this instant. */
-    salesOpenAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).transform((value) => new Date(value)),
+    salesOpenAt: instant,
   })
   .refine((body) => body.salesOpenAt < body.startsAt, { path: ["salesOpenAt"], message: "must be before the start" });
 export type AddScheduleBody = z.output<typeof addScheduleBody>;
@@ -146,6 +175,12 @@ export const organizerConcertView = organizerConcertSummary.extend({
     activeTtlSeconds: z.int().nullable(),
     holdTtlSeconds: z.int().nullable(),
     maxTicketsPerAccount: z.int().nullable(),
+    preQueueOpensAt: z.iso.datetime().nullable(),
+    salesOpenAt: z.iso.datetime().nullable(),
+    challengeDifficulty: z.int(),
+    minAccountAgeDays: z.int(),
+    abandonAfterMinutes: z.int().nullable(),
+    admissionSchedule: z.array(z.object({ fromMinute: z.int(), admitPerMinute: z.int() })),
   }),
   schedules: z.array(organizerScheduleView),
   /** What publishing would refuse over; empty when it can be published (drafts only). */

@@ -1,5 +1,6 @@
 // GET /api/cron/tick – scheduled housekeeping: release lapsed holds, advance every waiting
-// room, purge spent idempotency keys, rate-limit counters, ended sessions and old error counts (Bearer CRON_SECRET)
+// room, purge spent idempotency keys, rate-limit counters, ended sessions, old error counts and
+// spent entry challenges (Bearer CRON_SECRET)
 import { requireCronSecret } from "@/lib/auth/cron";
 import { purgeEndedSessions } from "@/lib/auth/sessions";
 import { releaseExpiredHolds } from "@/lib/booking/release-expired-holds";
@@ -10,6 +11,7 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json } from "@/lib/http/responses";
 import { route } from "@/lib/http/route";
 import { admitAllQueues } from "@/lib/queue/admit-all-queues";
+import { purgeUsedChallenges } from "@/lib/queue/entry-challenge";
 import { deleteExpiredRateLimitCounters } from "@/lib/rate-limit/postgres-rate-limiter";
 import { tickView } from "@/lib/schemas/operations";
 
@@ -28,6 +30,7 @@ export const GET = route(
       rateLimitCounters: await deleteExpiredRateLimitCounters(db),
       sessions: await purgeEndedSessions(),
       concertErrorCounts: await purgeConcertErrors(),
+      usedChallenges: await purgeUsedChallenges(new Date()),
     };
     return json({ released, queues, purged }, 200, { "cache-control": "no-store" });
   },
