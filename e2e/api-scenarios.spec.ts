@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, type APIResponse, expect, request, test } from "@playwright/test";
 import Ajv2020 from "ajv/dist/2020.js";
+import { solveChallenge } from "altcha-lib/v1";
 import { apiAccount, PASSWORD } from "./support";
 
 // The public API as a third party sees it: every operation of the OpenAPI document is
@@ -333,6 +334,45 @@ test.describe.serial("API scenarios", () => {
     expect((await call("POST", `${concert}/cancel`, { context: a.context, params: { concertId } })).body.status).toBe("CANCELLED");
     expect((await call("POST", `${concert}/cancel`, { context: a.context, params: { concertId } })).body.code).toBe("CONCERT_STATUS");
     expect((await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: b.auth, params: { concertId } })).body.code).toBe("CONCERT_STATUS");
+  });
+
+  test("the fair on-sale: a commitment, a countdown, the account age and the bot challenge", async () => {
+    const concerts = "/api/v1/organizer/concerts";
+    const concert = `${concerts}/{concertId}`;
+    const hour = 3_600_000;
+    const onSale = { preQueueOpensAt: new Date(Date.now() + hour).toISOString(), salesOpenAt: new Date(Date.now() + 2 * hour).toISOString() };
+    const draft = await call("POST", concerts, {
+      context: a.context,
+      data: { organizationId: id("orgId"), venueId: id("venueId"), title: "Scenario Presale", artist: "The Testers", tiers: [{ name: "R", price: 50_000, colour: "#2563eb" }], tierAssignments: { Floor: "R" }, settings: onSale },
+    });
+    const concertId = draft.body.id as string;
+    await call("POST", `${concert}/schedules`, { context: a.context, params: { concertId }, data: { startsAt: new Date(Date.now() + 480 * hour).toISOString(), salesOpenAt: new Date(Date.now() - hour).toISOString() } });
+    expect((await call("POST", `${concert}/publish`, { context: a.context, params: { concertId } })).body.status).toBe("PUBLISHED");
+
+    // Before the pre-queue opens: the draw's commitment is public, and the line counts down.
+    const committed = await call("GET", "/api/v1/concerts/{concertId}/queue/draw", { params: { concertId } });
+    expect(committed.body).toMatchObject({ seed: null, entryIds: null, commitment: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const early = await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: c.auth, params: { concertId } });
+    expect(early.body).toMatchObject({ code: "QUEUE_NOT_OPEN", opensAt: onSale.preQueueOpensAt });
+
+    // Without a pre-queue there is no draw; a minimum account age turns new accounts away.
+    const change = (settings: object) => call("PATCH", concert, { context: a.context, params: { concertId }, data: { settings } });
+    expect((await change({ preQueueOpensAt: null, salesOpenAt: null, minAccountAgeDays: 30 })).body.settings.minAccountAgeDays).toBe(30);
+    expect((await call("GET", "/api/v1/concerts/{concertId}/queue/draw", { params: { concertId } })).body.code).toBe("NOT_FOUND");
+    expect((await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: c.auth, params: { concertId } })).body).toMatchObject({ code: "ACCOUNT_TOO_NEW", minAccountAgeDays: "30" });
+
+    // A bot challenge: none asked, then asked and solved once.
+    const challenge = () => call("GET", "/api/v1/concerts/{concertId}/queue/challenge", { headers: c.auth, params: { concertId } });
+    expect((await change({ minAccountAgeDays: 0 })).status).toBe(200);
+    expect((await challenge()).body.code).toBe("NOT_FOUND");
+    await change({ challengeDifficulty: 20_000 });
+    expect((await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: c.auth, params: { concertId } })).body.code).toBe("CHALLENGE_REQUIRED");
+    const given = (await challenge()).body;
+    const solution = await solveChallenge(given.challenge, given.salt, given.algorithm, given.maxnumber).promise;
+    const solved = Buffer.from(JSON.stringify({ ...given, number: solution!.number })).toString("base64");
+    expect((await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: { ...c.auth, "x-entry-challenge": solved }, params: { concertId } })).status).toBe(201);
+    expect((await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: { ...c.auth, "x-entry-challenge": solved }, params: { concertId } })).body.code).toBe("CHALLENGE_REQUIRED");
+    expect((await call("POST", `${concert}/cancel`, { context: a.context, params: { concertId } })).body.status).toBe("CANCELLED");
   });
 
   test("every operation was shown working, and every error code a client can cause was seen", () => {

@@ -36,6 +36,8 @@ const problemSchema = {
       items: { type: "object", required: ["field", "message"], properties: { field: { type: "string" }, message: { type: "string" } } },
     },
     holdId: { type: "string", format: "uuid", description: "With HOLD_EXISTS: your live hold for this date (GET /api/v1/holds/{holdId})." },
+    opensAt: { type: "string", format: "date-time", description: "With QUEUE_NOT_OPEN: when the line opens (enter then)." },
+    minAccountAgeDays: { type: "string", description: "With ACCOUNT_TOO_NEW: the age in days an account needs to join this line." },
   },
 };
 

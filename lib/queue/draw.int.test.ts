@@ -5,6 +5,7 @@ import { createConcert, createUsers } from "@/tests/helpers";
 import { drawIfDue, getPublishedDraw } from "./draw";
 import { enterQueue, type QueueDeps } from "./enter-queue";
 import { createEntryChallenge } from "./entry-challenge";
+import { getQueueCounters } from "./get-queue-counters";
 import { getQueueStatus } from "./get-queue-status";
 import { verifyQueueToken } from "./queue-token";
 import { queueStore } from "./store";
@@ -80,6 +81,21 @@ describe("the on-sale draw", () => {
     const swapped = [...published.entryIds!];
     [swapped[0], swapped[1]] = [swapped[1]!, swapped[0]!];
     expect(verifyDraw({ ...published, entryIds: swapped }).ok).toBe(false);
+  });
+
+  it("is made by the pages polling the line at the open, with no cron tick", async () => {
+    const opens = new Date(Date.now() + 60 * MINUTE);
+    const salesOpenAt = new Date(opens.getTime() + 30 * MINUTE);
+    const concert = await createConcert({ preQueueOpensAt: opens, salesOpenAt });
+    const time = clockAt(new Date(opens.getTime() + MINUTE));
+    const deps: QueueDeps = { store: queueStore(), clock: time.clock };
+    for (const user of await createUsers(3)) await enterQueue(user, concert.id, deps);
+    expect(await getQueueCounters(concert.id, deps)).toMatchObject({ drawn: false, lastNumber: 0 });
+    time.set(salesOpenAt);
+    const polls = await Promise.all(Array.from({ length: 8 }, () => getQueueCounters(concert.id, deps)));
+    expect(polls.some((p) => p.drawn)).toBe(true);
+    expect(polls.every((p) => p.lastNumber === 3)).toBe(true);
+    expect((await getPublishedDraw(concert.id)).entryIds).toHaveLength(3);
   });
 
   it("asks for a solved challenge bound to the account and line, accepted once", async () => {

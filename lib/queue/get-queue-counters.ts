@@ -1,4 +1,5 @@
-import { defaultQueueDeps } from "./enter-queue";
+import { defaultQueueDeps, drawOrClose } from "./enter-queue";
+import { drawIsDue } from "./on-sale";
 import type { QueueCounters } from "./queue-store";
 import { getSaleSettingsOrThrow } from "./settings";
 
@@ -11,11 +12,17 @@ export interface PublicQueueCounters extends QueueCounters {
 /**
  * The line's public counters. Waiting clients poll these (through a CDN) instead of
  * their own status, so this also runs the rate-limited admission step that keeps the
- * line moving between cron ticks, with the settings in force (an admission ramp moves on).
+ * line moving between cron ticks, with the settings in force (an admission ramp moves on),
+ * and, at the open, the pre-queue's draw: the pre-queue's pages are what is polling then.
  */
 export async function getQueueCounters(concertId: string, deps = defaultQueueDeps()): Promise<PublicQueueCounters> {
-  const sale = await getSaleSettingsOrThrow(concertId);
-  await deps.store.admit(concertId, deps.clock.now(), { force: false, settings: sale.queue });
+  let sale = await getSaleSettingsOrThrow(concertId);
+  const now = deps.clock.now();
+  if (drawIsDue(sale.onSale, now)) {
+    await drawOrClose(concertId, sale, deps);
+    sale = await getSaleSettingsOrThrow(concertId);
+  }
+  await deps.store.admit(concertId, now, { force: false, settings: sale.queue });
   const counters = await deps.store.counters(concertId);
   const drawn = sale.onSale.preQueueOpensAt === null || sale.onSale.drawnAt !== null;
   return { concertId, ...counters, drawn };

@@ -38,15 +38,16 @@ export function verifyDraw(draw: DrawRecord): DrawVerification {
   const recomputed = drawOrder(seed, published);
   const firstDifference = recomputed.findIndex((id, i) => id !== published[i]);
   const unique = new Set(published).size === published.length;
+  const entries = (n: number) => `${n} ${n === 1 ? "entry" : "entries"}`;
   const checks: DrawCheck[] = [
     { id: "commitment", name: "seed matches commitment", ok: seed.length === 32 && commitmentOf(seed) === draw.commitment, detail: `SHA-256(seed) = ${commitmentOf(seed)}` },
-    { id: "listHash", name: "list matches its hash", ok: listHash(published) === draw.listHash, detail: `${published.length} entries, hash ${listHash(published)}` },
+    { id: "listHash", name: "list matches its hash", ok: listHash(published) === draw.listHash, detail: `${entries(published.length)}, hash ${listHash(published)}` },
     { id: "unique", name: "entry ids are unique", ok: unique, detail: unique ? "no entry appears twice" : `${published.length - new Set(published).size} repeated` },
     {
       id: "order",
       name: "order follows from seed and list",
       ok: firstDifference === -1,
-      detail: firstDifference === -1 ? `all ${published.length} positions recomputed and equal` : `first difference at position ${firstDifference + 1}`,
+      detail: firstDifference === -1 ? `${entries(published.length)} recomputed, every position equal` : `first difference at position ${firstDifference + 1}`,
     },
   ];
   const numbers = new Map(recomputed.map((id, i) => [id, draw.firstNumber! + i]));

@@ -1,4 +1,6 @@
 import * as tick from "@/app/api/cron/tick/route";
+import * as entryChallenge from "@/app/api/v1/concerts/[concertId]/queue/challenge/route";
+import * as queueDraw from "@/app/api/v1/concerts/[concertId]/queue/draw/route";
 import * as concertQueue from "@/app/api/v1/concerts/[concertId]/queue/route";
 import * as concertSchedules from "@/app/api/v1/concerts/[concertId]/schedules/route";
 import * as concerts from "@/app/api/v1/concerts/route";
@@ -53,6 +55,8 @@ const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/me/tokens/{tokenId}", token],
   ["/api/v1/concerts", concerts],
   ["/api/v1/concerts/{concertId}/queue", concertQueue],
+  ["/api/v1/concerts/{concertId}/queue/challenge", entryChallenge],
+  ["/api/v1/concerts/{concertId}/queue/draw", queueDraw],
   ["/api/v1/queue/status", queueStatus],
   ["/api/v1/queue", queue],
   ["/api/v1/concerts/{concertId}/schedules", concertSchedules],

@@ -77,7 +77,7 @@ export default async function DrawPage({ params, searchParams }: Props) {
                 <li key={check.id}>
                   <span aria-hidden="true">{check.ok ? "✓ " : "✗ "}</span>
                   <strong>{t(`checks.${check.id}`)}</strong>
-                  {check.ok ? "" : ` — ${t("checkFailed")}`} <span className="text-slate-600">({check.detail})</span>
+                  {check.ok ? "" : ` — ${t("checkFailed")}`} <span className="break-all text-slate-600">({check.detail})</span>
                 </li>
               ))}
             </ul>
