@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
 import { instantOfWallTime, wallTimeOfInstant } from "@/lib/date-time";
+import { SUGGESTED_CHALLENGE_DIFFICULTY } from "@/lib/queue/on-sale";
 import type { OrganizerConcertView, UpdateConcertRequest } from "@/lib/schemas/organizer-concerts";
 import { formatRamp, parseRamp } from "./admission-ramp";
 
@@ -19,7 +20,7 @@ export function OnSaleFields({ settings: s, timeZone, errors }: { settings: Sett
       <div className="grid gap-2 sm:grid-cols-2">
         <TextField label={t("preQueueOpensAt")} name="preQueueOpensAt" type="datetime-local" defaultValue={wall(s.preQueueOpensAt)} error={errors["settings.preQueueOpensAt"]} hint={t("preQueueOpensAtHint")} />
         <TextField label={t("queueOpensAt")} name="salesOpenAt" type="datetime-local" defaultValue={wall(s.salesOpenAt)} error={errors["settings.salesOpenAt"]} hint={t("queueOpensAtHint")} />
-        <TextField label={t("challengeDifficulty")} name="challengeDifficulty" type="number" min={0} max={10_000_000} defaultValue={s.challengeDifficulty || ""} error={errors["settings.challengeDifficulty"]} hint={t("challengeDifficultyHint")} />
+        <TextField label={t("challengeDifficulty")} name="challengeDifficulty" type="number" min={0} max={10_000_000} defaultValue={s.challengeDifficulty || ""} error={errors["settings.challengeDifficulty"]} hint={t("challengeDifficultyHint", { suggested: SUGGESTED_CHALLENGE_DIFFICULTY })} />
         <TextField label={t("minAccountAgeDays")} name="minAccountAgeDays" type="number" min={0} max={3650} defaultValue={s.minAccountAgeDays || ""} error={errors["settings.minAccountAgeDays"]} hint={t("minAccountAgeDaysHint")} />
         <TextField label={t("abandonAfterMinutes")} name="abandonAfterMinutes" type="number" min={1} max={1440} defaultValue={s.abandonAfterMinutes ?? ""} error={errors["settings.abandonAfterMinutes"]} hint={t("abandonAfterMinutesHint")} />
         <TextField label={t("admissionSchedule")} name="admissionSchedule" defaultValue={formatRamp(s.admissionSchedule)} error={errors["settings.admissionSchedule"]} hint={t("admissionScheduleHint")} />

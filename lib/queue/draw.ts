@@ -34,6 +34,8 @@ export interface DrawOutcome {
   entries: number;
   /** Time from the claim to the published draw. */
   ms: number;
+  /** Of which: closing the pre-queue, ordering it, numbering it in the store, publishing it. */
+  stagesMs: { close: number; order: number; place: number; publish: number };
 }
 
 /**
@@ -54,10 +56,14 @@ export async function drawIfDue(concertId: string, deps: QueueDeps): Promise<Dra
     RETURNING d.seed`,
   );
   if (!claim) return null;
+  const lap = stopwatch();
   const { queue } = await getSaleSettingsOrThrow(concertId);
   const closed = await deps.store.closePreQueue(concertId, queue);
+  const close = lap();
   const drawn = drawOrder(claim.seed, closed.entryIds);
+  const order = lap();
   await deps.store.placeDrawn(concertId, drawn, now);
+  const place = lap();
   const ms = Math.round(performance.now() - started);
   await execute(
     pool(),
@@ -67,7 +73,18 @@ export async function drawIfDue(concertId: string, deps: QueueDeps): Promise<Dra
      WHERE concert_id = ${concertId}::uuid`,
   );
   saleSettingsChanged(concertId);
-  return { entries: drawn.length, ms };
+  return { entries: drawn.length, ms: Math.round(performance.now() - started), stagesMs: { close, order, place, publish: lap() } };
+}
+
+/** Milliseconds since the previous call (or its making). */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const ms = Math.round(now - last);
+    last = now;
+    return ms;
+  };
 }
 
 /** The public record of a draw: the commitment from the start; the seed and list once drawn. */

@@ -47,3 +47,9 @@ export function scheduledAdmitPerTick(schedule: readonly AdmissionStep[], salesO
   const step = [...schedule].sort((a, b) => a.fromMinute - b.fromMinute).findLast((s) => s.fromMinute <= minutes);
   return step ? Math.max(1, Math.round((step.admitPerMinute * ADMIT_INTERVAL_MS) / 60_000)) : null;
 }
+
+/**
+ * The bot challenge the console suggests: about 50,000 SHA-256 hashes on average, around a
+ * second in a phone's or laptop's browser (measured by npm run bench:challenge).
+ */
+export const SUGGESTED_CHALLENGE_DIFFICULTY = 100_000;

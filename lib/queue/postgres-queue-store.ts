@@ -12,8 +12,9 @@ import {
   type QueueStore,
 } from "./queue-store";
 
-// Each method is one statement, straight through the pg pool: the queue_* functions of the
-// waiting_room migration lock the concert's counter row where ordering matters.
+// Each method is one statement (placing a draw, a few side by side), straight through the
+// pg pool: the queue_* functions of the migrations lock the concert's counter row where
+// ordering matters.
 
 interface PollRow {
   entry_number: number | null;
@@ -25,6 +26,9 @@ interface PollRow {
   entry_id: string | null;
   paused: boolean;
 }
+
+/** Drawn entries numbered per statement (chunks run side by side). */
+const PLACE_CHUNK = 25_000;
 
 export class PostgresQueueStore implements QueueStore {
   constructor(private readonly db: Queryable) {}
@@ -75,17 +79,26 @@ export class PostgresQueueStore implements QueueStore {
   }
 
   async placeDrawn(concertId: string, drawnEntryIds: readonly string[], now: Date): Promise<void> {
-    // One statement: entries still in the pre-queue take their numbers; a place left since is a gap.
-    await execute(
-      this.db,
-      sql`
-      WITH list AS (SELECT first_number FROM queue_draw_lists WHERE concert_id = ${concertId}::uuid),
-           drawn AS (SELECT d.entry_id, (list.first_number + d.ord - 1)::int AS number
-                       FROM list, unnest(${drawnEntryIds as string[]}::text[]) WITH ORDINALITY AS d(entry_id, ord)),
-           placed AS (UPDATE queue_entries e SET number = drawn.number, status = 'WAITING', last_seen_at = ${now}::timestamptz
-                        FROM drawn WHERE e.concert_id = ${concertId}::uuid AND e.entry_id = drawn.entry_id AND e.status = 'PRE_QUEUE')
-      UPDATE queue_counters SET draw_pending = false WHERE concert_id = ${concertId}::uuid`,
+    // Chunks numbered side by side on separate connections: at 100,000 entries the index
+    // upkeep of the update is most of the draw, and it spreads over the cores. Each chunk
+    // skips entries already placed (or left), so a draw taken over redoes only what is missing.
+    const chunks = [];
+    for (let offset = 0; offset < drawnEntryIds.length; offset += PLACE_CHUNK) chunks.push(offset);
+    await Promise.all(
+      chunks.map((offset) =>
+        execute(
+          this.db,
+          sql`
+          WITH list AS (SELECT first_number FROM queue_draw_lists WHERE concert_id = ${concertId}::uuid),
+               drawn AS (SELECT d.entry_id, (list.first_number + ${offset}::int + d.ord - 1)::int AS number
+                           FROM list, unnest(${drawnEntryIds.slice(offset, offset + PLACE_CHUNK) as string[]}::text[]) WITH ORDINALITY AS d(entry_id, ord))
+          UPDATE queue_entries e SET number = drawn.number, status = 'WAITING', last_seen_at = ${now}::timestamptz
+            FROM drawn WHERE e.concert_id = ${concertId}::uuid AND e.entry_id = drawn.entry_id AND e.status = 'PRE_QUEUE'`,
+        ),
+      ),
     );
+    // Only now may admission start: every drawn entry has its number (a place left since is a gap).
+    await execute(this.db, sql`UPDATE queue_counters SET draw_pending = false WHERE concert_id = ${concertId}::uuid`);
   }
 
   async release(concertId: string, userId: string, number: number) {

