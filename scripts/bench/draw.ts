@@ -5,6 +5,7 @@
 // written to a file and checked by the verifier. Uses DATABASE_URL's server (or the
 // embedded one) and the Redis at REDIS_URL through the Upstash REST server.
 import { writeFile } from "node:fs/promises";
+import type { QueueStore } from "../../lib/queue/queue-store";
 import os from "node:os";
 import { startUpstashRestServer } from "../upstash-rest-server";
 import { openBench } from "./bench-setup";
@@ -25,7 +26,6 @@ const { createRedisClient } = await import("../../lib/redis");
 const { pool } = await import("../../lib/db");
 const { verifyDraw } = await import("../../lib/queue/verify-draw");
 const { createFixtureConcert } = await import("../db/fixture-concert");
-type QueueStore = import("../../lib/queue/queue-store").QueueStore;
 
 const token = randomSecret();
 const upstash = await startUpstashRestServer({ redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", token });
