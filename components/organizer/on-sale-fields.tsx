@@ -22,7 +22,7 @@ export function OnSaleFields({ settings: s, timeZone, errors }: { settings: Sett
         <TextField label={t("queueOpensAt")} name="salesOpenAt" type="datetime-local" defaultValue={wall(s.salesOpenAt)} error={errors["settings.salesOpenAt"]} hint={t("queueOpensAtHint")} />
         <TextField label={t("challengeDifficulty")} name="challengeDifficulty" type="number" min={0} max={10_000_000} defaultValue={s.challengeDifficulty || ""} error={errors["settings.challengeDifficulty"]} hint={t("challengeDifficultyHint", { suggested: SUGGESTED_CHALLENGE_DIFFICULTY })} />
         <TextField label={t("minAccountAgeDays")} name="minAccountAgeDays" type="number" min={0} max={3650} defaultValue={s.minAccountAgeDays || ""} error={errors["settings.minAccountAgeDays"]} hint={t("minAccountAgeDaysHint")} />
-        <TextField label={t("abandonAfterMinutes")} name="abandonAfterMinutes" type="number" min={1} max={1440} defaultValue={s.abandonAfterMinutes ?? ""} error={errors["settings.abandonAfterMinutes"]} hint={t("abandonAfterMinutesHint")} />
+        <TextField label={t("abandonAfterMinutes")} name="abandonAfterMinutes" type="number" min={5} max={1440} defaultValue={s.abandonAfterMinutes ?? ""} error={errors["settings.abandonAfterMinutes"]} hint={t("abandonAfterMinutesHint")} />
         <TextField label={t("admissionSchedule")} name="admissionSchedule" defaultValue={formatRamp(s.admissionSchedule)} error={errors["settings.admissionSchedule"]} hint={t("admissionScheduleHint")} />
       </div>
     </fieldset>

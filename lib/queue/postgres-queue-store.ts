@@ -107,7 +107,8 @@ export class PostgresQueueStore implements QueueStore {
       sql`
       UPDATE queue_entries SET status = 'LEFT', active_until = NULL
        WHERE concert_id = ${concertId}::uuid AND user_id = ${userId}::uuid
-         AND (number = ${number} OR (${number}::int = 0 AND status = 'PRE_QUEUE'))
+         -- Number 0: the pre-queue place, whether or not the draw has numbered it yet.
+         AND (number = ${number} OR (${number}::int = 0 AND entry_id IS NOT NULL))
          AND status IN ('PRE_QUEUE', 'WAITING', 'ADMITTED', 'ACTIVE', 'ABANDONED')`,
     );
     return count > 0;

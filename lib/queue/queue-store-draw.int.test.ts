@@ -127,6 +127,42 @@ describe.each(implementations)("%s queue store: pre-queue and draw", (name, make
     expect((await store.poll(concertId, users[3]!, 4, at(110_100))).entry?.status).toBe("WAITING");
   });
 
+  it.skipIf(!make)("gives an abandoned place back to its holder entering again, from any device", async () => {
+    const { store, concertId, users } = await preQueue(3);
+    const lineSettings = { ...settings, activeLimit: 1, admitPerTick: 5, abandonAfterSeconds: 60 };
+    for (const user of users) await store.enter(concertId, user, lineSettings, T0);
+    await store.poll(concertId, users[2]!, 3, at(50_000));
+    await store.release(concertId, users[0]!, 1);
+    // 2 went quiet: skipped, and 3 is let in.
+    expect(await store.admit(concertId, at(90_000), { force: true })).toEqual({ admitted: 1, serving: 3 });
+    // Entering again (no token at hand) finds place 2, waiting again, not a new number.
+    const back = await store.enter(concertId, users[1]!, lineSettings, at(95_000));
+    expect(back).toMatchObject({ created: false, entry: { number: 2, status: "WAITING" } });
+    expect(await store.counters(concertId)).toMatchObject({ lastNumber: 3 });
+  });
+
+  it.skipIf(!make)("lets a pre-queue token leave after the draw numbered it, and places a draw only once", async () => {
+    const { store, join, concertId, users, settings } = await preQueue(3);
+    for (const user of users) await join(user);
+    const closed = await store.closePreQueue(concertId, settings);
+    const order = drawOrder(newSeed(), closed.entryIds);
+    await store.placeDrawn(concertId, order, at(1_000));
+    // A token from before the numbering (number 0) still leaves the numbered place.
+    expect(await store.release(concertId, users[0]!, 0)).toBe(true);
+    expect((await store.poll(concertId, users[0]!, 0, at(1_500))).entry).toBeNull();
+    // A late second placing (a draw taken over) moves nobody: a drawn fan whose shopping
+    // time ran out comes back in arrival order, and keeps that place.
+    await store.admit(concertId, at(2_000), { force: true });
+    const drawn = (await store.poll(concertId, users[1]!, 0, at(2_000))).entry!;
+    expect(drawn.status).toBe("ACTIVE");
+    const later = at(2_000 + (settings.activeTtlSeconds + 60) * 1_000);
+    const again = await store.enter(concertId, users[1]!, settings, later);
+    expect(again).toMatchObject({ created: true, entry: { number: 4 } });
+    await store.placeDrawn(concertId, order, later);
+    expect((await store.poll(concertId, users[1]!, 4, later)).entry).toMatchObject({ number: 4 });
+    expect((await store.poll(concertId, users[1]!, drawn.number!, later)).entry).toBeNull();
+  });
+
   it.skipIf(!make)("says when the line is paused, and holds the admission rate still meanwhile", async () => {
     const { store, concertId, users } = await preQueue(30);
     const lineSettings = { ...settings, activeLimit: 100, admitPerTick: 2 };

@@ -213,7 +213,9 @@ else
     local serving = tonumber(redis.call('HGET', META, 'serving') or '0')
     local admitted = tonumber(redis.call('ZSCORE', ADMITTED, asked) or '0')
     local active = tonumber(redis.call('ZSCORE', ACTIVE, asked) or '0')
-    if tonumber(asked) > serving or admitted > now or active > now or redis.call('ZSCORE', RECOVERED, asked) then created = 0 end
+    -- A place skipped as abandoned is still theirs: entering again takes it back.
+    if tonumber(asked) > serving or admitted > now or active > now or redis.call('ZSCORE', RECOVERED, asked)
+      or redis.call('SISMEMBER', ABANDONED, asked) == 1 then created = 0 end
   end
 end
 if created == 1 then
@@ -280,7 +282,9 @@ return {tonumber(redis.call('HGET', META, 'drawFirst')), 'CLOSED'}
 
 // Numbers a chunk of the drawn list from ARGV[2] on (ARGV[3..]: entry ids in drawn order);
 // an entry whose holder left since the close becomes a skipped number. ARGV[1]: now.
+// Nothing once the draw is open: a late or repeated placing must not move live places.
 const PLACE_DRAWN = `${PRELUDE}
+if redis.call('HGET', META, 'drawPending') ~= '1' then return 0 end
 local now, n = tonumber(ARGV[1]), tonumber(ARGV[2])
 for i = 3, #ARGV do
   local user = redis.call('HGET', DRAW_IDS, ARGV[i])
@@ -410,15 +414,18 @@ export class RedisQueueStore implements QueueStore {
 
   async closePreQueue(concertId: string, settings: QueueSettings): Promise<ClosedPreQueue> {
     const [firstNumber] = await this.withNumbers(concertId, new Date(), () => this.scripts.closePreQueue.exec(keys(concertId), []), settings);
-    // The closed list never changes (see "The draw"), so reading it in pages is safe.
-    const entryIds: string[] = [];
+    // The closed list never changes (see "The draw"), so reading it in pages is safe; a
+    // scan may return a field twice, so it is read into a set and counted.
+    const entryIds = new Set<string>();
     let cursor = "0";
     do {
       const [next, fields] = await this.redis.hscan(keys(concertId)[DRAW_IDS_KEY]!, cursor, { count: 10_000 });
-      for (let i = 0; i < fields.length; i += 2) entryIds.push(String(fields[i]));
+      for (let i = 0; i < fields.length; i += 2) entryIds.add(String(fields[i]));
       cursor = String(next);
     } while (cursor !== "0");
-    return { firstNumber: Number(firstNumber), entryIds };
+    const expected = Number(await this.redis.hget(keys(concertId)[0]!, "drawCount"));
+    if (entryIds.size !== expected) throw new Error(`The closed pre-queue of ${concertId} lists ${entryIds.size} entries, not ${expected}.`);
+    return { firstNumber: Number(firstNumber), entryIds: [...entryIds] };
   }
 
   async placeDrawn(concertId: string, drawnEntryIds: readonly string[], now: Date): Promise<void> {

@@ -82,7 +82,7 @@ export const saleSettings = z.object({
   /** Accounts younger than this may not join the line (0: any account). */
   minAccountAgeDays: z.int().min(0).max(3_650, "must be at most 3,650 days").optional(),
   /** A waiting place not polled for this long is skipped at admission until its holder is back (null: never). */
-  abandonAfterMinutes: z.int().min(1, "must be at least 1 minute").max(1_440, "must be at most 24 hours").nullable().optional(),
+  abandonAfterMinutes: z.int().min(5, "must be at least 5 minutes").max(1_440, "must be at most 24 hours").nullable().optional(),
   /** Admissions a minute from so many minutes after salesOpenAt; overrides admitPerTick once the first step starts. */
   admissionSchedule: z.array(admissionStep).max(20, "must have at most 20 steps").superRefine(uniqueStartMinutes).optional(),
 });
