@@ -134,7 +134,7 @@ function ConcertForm({ concert, editable }: { concert: OrganizerConcertView; edi
     setErrors({});
     setSaved(false);
     const data = new FormData(event.currentTarget);
-    const onSale = readOnSaleFields(data, concert.timeZone, { rampFormat: t("rampFormat"), timeFormat: t("timeFormat") });
+    const onSale = readOnSaleFields(data, concert.settings, concert.timeZone, { rampFormat: t("rampFormat"), timeFormat: t("timeFormat") });
     if ("errors" in onSale) return setErrors(onSale.errors);
     update.mutate(
       {

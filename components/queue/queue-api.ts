@@ -53,8 +53,9 @@ const spread = (maxMs: number) => Math.floor(Math.random() * maxMs);
 export function useWaitingRoom(concertId: string) {
   const [place, setPlace] = useState<Place | null>(null);
   const [failure, setFailure] = useState<Error | null>(null);
-  /** When the line opens, while it is not open yet. */
-  const [opensAt, setOpensAt] = useState<string | null>(null);
+  /** When the line opens, while it is not open yet (`tries`: answers so far, so each one re-arms the wait). */
+  const [notOpen, setNotOpen] = useState<{ opensAt: string; tries: number } | null>(null);
+  const opensAt = notOpen?.opensAt ?? null;
   /** Share of the entry challenge solved, while solving. */
   const [solving, setSolving] = useState<number | null>(null);
 
@@ -69,12 +70,14 @@ export function useWaitingRoom(concertId: string) {
       return apiFetch<EnteredQueue>(`/api/v1/concerts/${concertId}/queue`, { method: "POST", headers: challenge ? { "x-entry-challenge": challenge } : {} });
     },
     onSuccess: (entered) => {
-      setOpensAt(null);
+      setNotOpen(null);
       keep(entered.token, entered);
     },
     onError: (error) => {
-      if (error instanceof ApiProblem && error.problem.code === "QUEUE_NOT_OPEN") setOpensAt(error.problem.opensAt ?? null);
-      else setFailure(error);
+      if (error instanceof ApiProblem && error.problem.code === "QUEUE_NOT_OPEN" && error.problem.opensAt) {
+        const at = error.problem.opensAt;
+        setNotOpen((before) => ({ opensAt: at, tries: (before?.tries ?? 0) + 1 }));
+      } else setFailure(error);
     },
   });
   const { mutate: joinLine } = join;
@@ -94,12 +97,14 @@ export function useWaitingRoom(concertId: string) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keep only stores what it is given
   }, [concertId, joinLine]);
 
-  // Not open yet: join by itself when it opens.
+  // Not open yet: join by itself when it opens. Our idea of the server's clock is only
+  // as good as a second, so an early try is answered "not open" again, and tried again.
+  const tries = notOpen?.tries ?? 0;
   useEffect(() => {
     if (!opensAt) return;
-    const id = window.setTimeout(() => joinLine(), Math.max(0, new Date(opensAt).getTime() - serverNow()) + spread(3_000));
+    const id = window.setTimeout(() => joinLine(), Math.max(1_000, new Date(opensAt).getTime() - serverNow()) + spread(3_000));
     return () => window.clearTimeout(id);
-  }, [opensAt, joinLine]);
+  }, [opensAt, tries, joinLine]);
 
   const waiting = place !== null && (place.view.status === "WAITING" || place.view.status === "PRE_QUEUE");
   const counters = useQuery({
@@ -126,7 +131,11 @@ export function useWaitingRoom(concertId: string) {
     queryKey: ["queue-status", place?.token],
     enabled: place !== null && (turnCame || keepAliveMs !== null),
     queryFn: async () => {
-      const latest = await fetchStatus(place!.token);
+      const latest = await fetchStatus(place!.token).catch((error: Error) => {
+        // A token that ran out during a long pre-queue: entering again finds the same place.
+        if (isTokenProblem(error)) joinLine();
+        throw error;
+      });
       // The draw gave our pre-queue place a number: from now on, that token.
       if (latest.token) keep(latest.token, latest);
       return latest;

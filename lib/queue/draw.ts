@@ -2,9 +2,11 @@ import { pool } from "../db";
 import { NotFoundError } from "../errors";
 import { execute, queryRows, sql } from "../sql";
 import type { Tx } from "../transaction";
+import { processCache } from "../ttl-cache";
 import { commitmentOf, DRAW_ALGORITHM, drawOrder, LIST_HASH_ALGORITHM, listHash, newSeed } from "./draw-order";
 import type { QueueDeps } from "./enter-queue";
-import { getSaleSettingsOrThrow, saleSettingsChanged } from "./settings";
+import { verifyDraw, type DrawVerification } from "./verify-draw";
+import { getSaleSettingsOrThrow, saleSettingsChanged, type SaleSettings } from "./settings";
 
 // The on-sale draw of a concert's pre-queue (draw-order.ts has the rules). One instance
 // draws: it claims the draw in PostgreSQL, closes the store's pre-queue, orders the
@@ -28,6 +30,30 @@ export async function syncDrawCommitment(tx: Pick<Tx, "$executeRaw">, concertId:
   const seed = newSeed();
   await tx.$executeRaw`INSERT INTO queue_draws (concert_id, seed, commitment) VALUES (${concertId}::uuid, ${seed}, ${commitmentOf(seed)})
                        ON CONFLICT (concert_id) DO NOTHING`;
+}
+
+/** How long a finished close is reused on this instance before asking the stores again. */
+const CLOSE_REUSE_MS = 1_000;
+const closes = processCache<string, true>("queue.draw-closes", 1_000);
+
+/**
+ * Makes the draw, or, when another instance is making it, makes sure its pre-queue is
+ * closed (so nobody joins in arrival order ahead of it). One at a time per concert on this
+ * instance, its outcome shared by every request meanwhile and for a moment after: at the
+ * open, thousands of requests must not each fetch the closed list.
+ */
+export async function drawOrClose(concertId: string, sale: SaleSettings, deps: QueueDeps): Promise<void> {
+  await closes.getOrLoad(concertId, async () => {
+    if (!(await drawIfDue(concertId, deps))) await deps.store.closePreQueue(concertId, sale.queue);
+    return { value: true, until: Date.now() + CLOSE_REUSE_MS };
+  });
+}
+
+/** drawOrClose for a poll, which does not wait for it: a failure is logged, and the next poll, entry or tick tries again. */
+export function drawInBackground(concertId: string, sale: SaleSettings, deps: QueueDeps): void {
+  drawOrClose(concertId, sale, deps).catch((error: Error) =>
+    console.error(JSON.stringify({ level: "error", job: "draw", concertId, message: error.message })),
+  );
 }
 
 export interface DrawOutcome {
@@ -85,6 +111,23 @@ function stopwatch(): () => number {
     last = now;
     return ms;
   };
+}
+
+export interface CheckedDraw {
+  draw: PublishedDraw;
+  /** Null until the draw is made. */
+  verification: DrawVerification | null;
+}
+
+const checkedDraws = processCache<string, CheckedDraw>("queue.checked-draws", 20);
+
+/** The published draw with its verification, as the draw page shows it: a made draw never changes, so it is checked once per instance. */
+export function getCheckedDraw(concertId: string): Promise<CheckedDraw> {
+  return checkedDraws.getOrLoad(concertId, async () => {
+    const draw = await getPublishedDraw(concertId);
+    const verification = draw.drawnAt ? verifyDraw(draw) : null;
+    return { value: { draw, verification }, until: Date.now() + (verification ? 3_600_000 : 5_000) };
+  });
 }
 
 /** The public record of a draw: the commitment from the start; the seed and list once drawn. */

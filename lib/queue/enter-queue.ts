@@ -2,7 +2,7 @@ import { systemClock, type Clock } from "../clock";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { newEntryId } from "./draw-order";
-import { drawIfDue } from "./draw";
+import { drawOrClose } from "./draw";
 import { redeemEntryChallenge } from "./entry-challenge";
 import { drawIsDue, onSalePhase } from "./on-sale";
 import type { QueueStore } from "./queue-store";
@@ -60,9 +60,4 @@ async function requireEligible(userId: string, concertId: string, sale: SaleSett
     }
   }
   if (sale.challengeDifficulty > 0) await redeemEntryChallenge(challenge, concertId, userId);
-}
-
-/** Makes the draw, or, when another instance is making it, makes sure its pre-queue is closed. */
-export async function drawOrClose(concertId: string, sale: SaleSettings, deps: QueueDeps): Promise<void> {
-  if (!(await drawIfDue(concertId, deps))) await deps.store.closePreQueue(concertId, sale.queue);
 }

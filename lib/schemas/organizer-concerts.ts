@@ -50,7 +50,8 @@ const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 dat
 
 const admissionStep = z.object({
   fromMinute: z.int().min(0).max(1_440, "must be at most 1,440 (a day)"),
-  admitPerMinute: z.int().min(1).max(100_000, "must be at most 100,000"),
+  // Admission steps run once a second: the ramp admits whole numbers a second.
+  admitPerMinute: z.int().min(60, "must be at least 60 (one a second)").max(100_000, "must be at most 100,000"),
 });
 
 function uniqueStartMinutes(steps: { fromMinute: number }[], ctx: z.RefinementCtx) {

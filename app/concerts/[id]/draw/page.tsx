@@ -4,16 +4,15 @@ import { LocalTime } from "@/components/ui/local-time";
 import { pageTitle } from "@/i18n/page-title";
 import { findConcert } from "@/lib/catalogue/get-concert";
 import { NotFoundError } from "@/lib/errors";
-import { getPublishedDraw, type PublishedDraw } from "@/lib/queue/draw";
-import { verifyDraw } from "@/lib/queue/verify-draw";
+import { getCheckedDraw, type CheckedDraw } from "@/lib/queue/draw";
 
 export const generateMetadata = pageTitle("draw");
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ entry?: string }> };
 
-async function findDraw(concertId: string): Promise<PublishedDraw | null> {
+async function findDraw(concertId: string): Promise<CheckedDraw | null> {
   try {
-    return await getPublishedDraw(concertId);
+    return await getCheckedDraw(concertId);
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
@@ -26,10 +25,10 @@ const CODE = "block overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono tex
 export default async function DrawPage({ params, searchParams }: Props) {
   const [{ id }, { entry }] = await Promise.all([params, searchParams]);
   const concert = await findConcert(id);
-  const draw = concert && (await findDraw(concert.id));
-  if (!concert || !draw) notFound();
+  const checked = concert && (await findDraw(concert.id));
+  if (!concert || !checked) notFound();
+  const { draw, verification: verified } = checked;
   const t = await getTranslations("Draw");
-  const verified = draw.drawnAt ? verifyDraw(draw) : null;
   const number = entry && verified ? verified.numbers.get(entry) : undefined;
   const apiPath = `/api/v1/concerts/${concert.id}/queue/draw`;
   return (

@@ -21,7 +21,7 @@ describe("the on-sale settings", () => {
     const draw = () => call(DRAW, { params: { concertId } });
     expect((await draw()).status).toBe(404);
 
-    const bad = await update({ preQueueOpensAt: inHours(2), admissionSchedule: [{ fromMinute: 0, admitPerMinute: 10 }, { fromMinute: 0, admitPerMinute: 20 }] });
+    const bad = await update({ preQueueOpensAt: inHours(2), admissionSchedule: [{ fromMinute: 0, admitPerMinute: 600 }, { fromMinute: 0, admitPerMinute: 1200 }] });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(["settings.admissionSchedule.1.fromMinute"]);
     const unpaired = await update({ preQueueOpensAt: inHours(2) });
