@@ -6,35 +6,34 @@ import { apiAccount, expectNoViolations, signUpAndSignIn } from "./support";
 
 const SECOND = 1_000;
 
-/** A concert of a new organizer, published with a pre-queue opening in `preQueueIn` ms and sales in `salesIn` ms. */
-async function onSaleConcert(baseURL: string, preQueueIn: number, salesIn: number) {
+/** A concert of a new organizer, published with these sale settings; returns its id and the organizer's API context. */
+async function organizerConcert(baseURL: string, settings: Record<string, unknown>) {
   const organizer = await apiAccount(request, baseURL, "On-sale Organizer");
   const api = organizer.context;
   const organization = await (await api.post("/api/v1/organizer/organizations", { data: { name: "Presale Promotions" } })).json();
   const layout = { sections: [{ name: "Floor", x: 0, y: 0, tier: "R", rows: [{ label: "A", seats: 10 }] }] };
   const venue = await (await api.post("/api/v1/organizer/venues", { data: { organizationId: organization.id, name: "Presale Hall", layout } })).json();
-  const now = Date.now();
-  const settings = {
-    preQueueOpensAt: new Date(now + preQueueIn).toISOString(),
-    salesOpenAt: new Date(now + salesIn).toISOString(),
-    challengeDifficulty: 50_000,
-    activeLimit: 10,
-    admitPerTick: 10,
-  };
   const made = await api.post("/api/v1/organizer/concerts", {
     data: { organizationId: organization.id, venueId: venue.id, title: "Presale Night", artist: "The Draws", tiers: [{ name: "R", price: 40_000, colour: "#2563eb" }], settings },
   });
   expect(made.status()).toBe(201);
   const { id } = await made.json();
   const day = 86_400_000;
-  expect((await api.post(`/api/v1/organizer/concerts/${id}/schedules`, { data: { startsAt: new Date(now + 30 * day).toISOString(), salesOpenAt: new Date(now - day).toISOString() } })).status()).toBe(201);
+  expect((await api.post(`/api/v1/organizer/concerts/${id}/schedules`, { data: { startsAt: new Date(Date.now() + 30 * day).toISOString(), salesOpenAt: new Date(Date.now() - day).toISOString() } })).status()).toBe(201);
   expect((await api.post(`/api/v1/organizer/concerts/${id}/publish`)).status()).toBe(200);
-  return id as string;
+  return { concertId: id as string, organizer: api };
 }
 
 test("a fan counts down, joins the pre-queue, is drawn and let in, and checks the draw", async ({ page, baseURL }) => {
   test.setTimeout(120_000);
-  const concertId = await onSaleConcert(baseURL!, 15 * SECOND, 35 * SECOND);
+  const now = Date.now();
+  const { concertId } = await organizerConcert(baseURL!, {
+    preQueueOpensAt: new Date(now + 15 * SECOND).toISOString(),
+    salesOpenAt: new Date(now + 35 * SECOND).toISOString(),
+    challengeDifficulty: 50_000,
+    activeLimit: 10,
+    admitPerTick: 10,
+  });
   await page.setViewportSize({ width: 1280, height: 800 });
   await signUpAndSignIn(page, "Presale Fan");
 
@@ -82,4 +81,30 @@ test("a fan counts down, joins the pre-queue, is drawn and let in, and checks th
   // Long hashes wrap: nothing scrolls sideways on a phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectNoViolations(page, "on-sale-draw-390");
+});
+
+test("a paused line keeps everyone's place and says so, until the organizer resumes it", async ({ page, baseURL }) => {
+  const { concertId, organizer } = await organizerConcert(baseURL!, { activeLimit: 1, admitPerTick: 1 });
+  // Someone shops already: the fan waits behind them.
+  const shopper = await apiAccount(request, baseURL!, "Early Shopper");
+  expect((await shopper.context.post(`/api/v1/concerts/${concertId}/queue`, { headers: shopper.auth })).status()).toBe(201);
+  await signUpAndSignIn(page, "Patient Fan");
+  await page.goto(`/concerts/${concertId}/queue`);
+  await expect(page.getByRole("heading", { name: "You're in line" })).toBeVisible();
+  await expect(page.getByTestId("queue-position")).toHaveText("1");
+  await expect(page.getByTestId("queue-paused")).toHaveCount(0);
+
+  expect((await organizer.post(`/api/v1/organizer/concerts/${concertId}/queue/pause`)).status()).toBe(200);
+  await expect(page.getByTestId("queue-paused")).toContainText("Paused by the organizer", { timeout: 20 * SECOND });
+  await expect(page.getByTestId("queue-position")).toHaveText("1");
+  // Nobody was let in before the pause, so there is no rate to estimate from: the wait is "when resumed".
+  await expect(page.getByTestId("queue-eta")).toHaveText("when resumed");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoViolations(page, "queue-paused-390");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectNoViolations(page, "queue-paused-1280");
+
+  expect((await organizer.post(`/api/v1/organizer/concerts/${concertId}/queue/resume`)).status()).toBe(200);
+  await expect(page.getByTestId("queue-paused")).toHaveCount(0, { timeout: 20 * SECOND });
+  await expect(page.getByTestId("queue-position")).toHaveText("1");
 });

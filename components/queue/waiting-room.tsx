@@ -201,7 +201,11 @@ export function WaitingRoom({ concertId, title, onSale }: { concertId: string; t
         <div className="rounded-lg bg-slate-50 p-4">
           <dt className="text-sm text-slate-600">{t("wait")}</dt>
           <dd className="text-lg font-semibold" data-testid="queue-eta">
-            {view.status === "ACTIVE" ? t("now") : t(`eta.${eta.key}`, eta.values)}
+            {view.status === "ACTIVE"
+              ? t("now")
+              : view.paused && view.etaSeconds === null
+                ? t("paused.noEta")
+                : t(`eta.${eta.key}`, eta.values)}
           </dd>
           {waiting && view.etaSeconds !== null && (
             <dd className="text-sm text-slate-600">
