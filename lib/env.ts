@@ -32,6 +32,8 @@ const schema = z
     QUEUE_ACTIVE_LIMIT: positiveInt.default(200),
     QUEUE_ADMIT_PER_TICK: positiveInt.default(50),
     QUEUE_ACTIVE_TTL_SECONDS: positiveInt.default(900),
+    // How long domain events are kept: a stream or webhook delivery further behind starts afresh.
+    EVENT_RETENTION_HOURS: positiveInt.default(168),
     RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
     // Which proxy headers to believe for the client's address (lib/client-ip.ts).
     TRUSTED_PROXY: z

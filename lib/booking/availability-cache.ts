@@ -1,4 +1,5 @@
 import type { ConcertDateView } from "../schemas/booking";
+import { eventsWritten } from "../events/sequencer";
 import { processCache } from "../ttl-cache";
 
 /**
@@ -29,8 +30,9 @@ export const concertDatesCache = processCache<string, ConcertDateView[]>("bookin
 /** How long a read made at `now` may be kept: the period, or until the next hold it saw lapses. */
 export const keepUntil = (now: number, nextLapse: Date | null) => Math.min(now + AVAILABILITY_CACHE_MS, nextLapse?.getTime() ?? Infinity);
 
-/** Seats of this date were held, released, sold or freed on this instance. */
+/** Seats of this date were held, released, sold or freed on this instance (and wrote their events). */
 export function availabilityChanged(scheduleId: string): void {
+  eventsWritten();
   seatStatusCache.delete(scheduleId);
   // Dates are few and cheap to recount; which concert the date is of does not matter here.
   concertDatesCache.clear();

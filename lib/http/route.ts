@@ -7,6 +7,7 @@ import type { TokenScope } from "../auth/scopes";
 import { clientIp } from "../client-ip";
 import { systemClock } from "../clock";
 import { env } from "../env";
+import { eventsWritten } from "../events/sequencer";
 import { DomainError, ValidationError, type FieldError } from "../errors";
 import { QUEUE_TOKEN_HEADER, requireActiveQueueToken, requireOwnQueueToken, type ActivePlace } from "../queue/queue-guard";
 import { enforceRateLimit, RateLimitedError } from "../rate-limit/enforce-rate-limit";
@@ -163,6 +164,8 @@ export function route(config: AnyRouteConfig, handler: Handler<AuthMode, Schema,
           return handler({ request, ...input, queue, tx, afterCommit: (task) => committed.push(task), requestId });
         };
         response = once ? await runOnce(once, run) : await run(null);
+        // What the transaction changed wrote its events; numbered now they are committed.
+        if (once) eventsWritten();
         // Follow-ups are best effort: what committed stands, whatever they do.
         for (const task of committed) await task().catch((error: unknown) => logFailure(error, "AFTER_COMMIT", request, requestId));
       }

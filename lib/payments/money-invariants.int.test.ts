@@ -45,8 +45,50 @@ async function checkInvariants(userIds: string[], scheduleId: string) {
   expect(seats).toEqual({ sold_without_ticket: 0, tickets_on_unsold: 0, double_sold: 0, payments_mismatch: 0 });
 }
 
+/**
+ * Each change wrote its events once: as many hold events as holds in each state, payments
+ * and top-ups, each seat sold once, and every seat's last event says what it is now.
+ */
+async function checkEvents(userIds: string[], scheduleId: string) {
+  const [counts] = await db.$queryRaw<Record<string, number>[]>`
+    SELECT (SELECT count(*)::int FROM holds WHERE schedule_id = ${scheduleId}::uuid) AS holds,
+           (SELECT count(DISTINCT payload->>'holdId')::int FROM events WHERE schedule_id = ${scheduleId}::uuid AND type = 'hold.created') AS holds_created,
+           (SELECT count(*)::int FROM events WHERE schedule_id = ${scheduleId}::uuid AND type = 'hold.created') AS hold_created_events,
+           (SELECT count(*)::int FROM holds WHERE schedule_id = ${scheduleId}::uuid AND status = 'RELEASED') AS released,
+           (SELECT count(*)::int FROM events WHERE schedule_id = ${scheduleId}::uuid AND type = 'hold.released') AS released_events,
+           (SELECT count(*)::int FROM holds WHERE schedule_id = ${scheduleId}::uuid AND status = 'EXPIRED') AS expired,
+           (SELECT count(*)::int FROM events WHERE schedule_id = ${scheduleId}::uuid AND type = 'hold.expired') AS expired_events,
+           (SELECT count(*)::int FROM payments p JOIN holds h ON h.id = p.hold_id WHERE h.schedule_id = ${scheduleId}::uuid) AS payments,
+           (SELECT count(*)::int FROM events WHERE schedule_id = ${scheduleId}::uuid AND type = 'payment.completed') AS payment_events,
+           (SELECT count(*)::int FROM ledger_entries WHERE kind = 'CHARGE' AND user_id = ANY(${userIds}::uuid[])) AS charges,
+           (SELECT count(*)::int FROM events WHERE type = 'wallet.charged' AND user_id = ANY(${userIds}::uuid[])) AS charge_events,
+           (SELECT count(*)::int FROM seats WHERE schedule_id = ${scheduleId}::uuid AND status = 'SOLD') AS sold,
+           (SELECT count(*)::int FROM events e, jsonb_array_elements_text(e.payload->'seatIds')
+             WHERE e.schedule_id = ${scheduleId}::uuid AND e.type = 'seat.sold') AS sold_in_events`;
+  const c = counts!;
+  expect([c.holds_created, c.hold_created_events], "hold.created once per hold").toEqual([c.holds, c.holds]);
+  expect([c.released_events, c.expired_events], "hold.released and hold.expired once per hold").toEqual([c.released, c.expired]);
+  expect(c.payment_events, "payment.completed once per payment").toBe(c.payments);
+  expect(c.charge_events, "wallet.charged once per top-up").toBe(c.charges);
+  expect(c.sold_in_events, "seat.sold once per sold seat").toBe(c.sold);
+
+  // Replaying a seat's events (a seat's writers hold its row lock, so their order is the commit order).
+  const [replay] = await db.$queryRaw<{ wrong: number }[]>`
+    WITH last AS (
+      SELECT DISTINCT ON (seat_id) seat_id::uuid AS seat_id, e.type, (e.payload->>'heldUntil')::timestamptz AS held_until
+        FROM events e, jsonb_array_elements_text(e.payload->'seatIds') AS seat_id
+       WHERE e.schedule_id = ${scheduleId}::uuid AND e.type LIKE 'seat.%'
+       ORDER BY seat_id, e.id DESC)
+    SELECT count(*)::int AS wrong FROM seats s LEFT JOIN last l ON l.seat_id = s.id
+     WHERE s.schedule_id = ${scheduleId}::uuid AND NOT coalesce(
+       CASE WHEN s.status = 'SOLD' THEN l.type = 'seat.sold'
+            WHEN s.hold_id IS NOT NULL THEN l.type = 'seat.held' AND l.held_until = s.hold_expires_at
+            ELSE l.type IS NULL OR l.type = 'seat.freed' END, false)`;
+  expect(replay!.wrong, "each seat's last event is its state").toBe(0);
+}
+
 describe("money and seats under random interleavings", () => {
-  it("keep balance = sum(ledger) >= 0, conserve money, and sell each seat once with one paid ticket", { timeout: 180_000 }, async () => {
+  it("keep balance = sum(ledger) >= 0, conserve money, sell each seat once with one paid ticket, and record each change once", { timeout: 180_000 }, async () => {
     const seed = Number(process.env.STAGEPASS_SEED ?? Date.now() % 1_000_000);
     console.log(`money invariants seed: ${seed}`);
     const random = prng(seed);
@@ -89,6 +131,7 @@ describe("money and seats under random interleavings", () => {
       );
       expect(unexpected, `seed ${seed}`).toEqual([]);
       await checkInvariants(users, schedule.id);
+      await checkEvents(users, schedule.id);
       if (round % 3 === 2) await new Promise((r) => setTimeout(r, 1_100)); // let short holds lapse
       unexpected = [];
     }
@@ -101,6 +144,7 @@ describe("money and seats under random interleavings", () => {
     await inSqlTransaction(pool(), (tx) => payHold(tx, buyer, last.id));
     await checkInvariants(users, schedule.id);
     await checkInvariants(users, spare.id);
+    await checkEvents(users, spare.id);
     expect(await db.payment.count({ where: { userId: { in: users } } }), `seed ${seed}`).toBeGreaterThan(0);
   });
 });

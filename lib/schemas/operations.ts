@@ -15,5 +15,14 @@ export const liveView = z.object({ status: z.literal("ok") });
 export const tickView = z.object({
   released: z.object({ holds: z.number().int(), seats: z.number().int() }),
   queues: z.array(z.object({ concertId: z.uuid(), admitted: z.number().int(), serving: z.number().int() })),
-  purged: z.object({ idempotencyKeys: z.number().int(), rateLimitCounters: z.number().int(), sessions: z.number().int(), concertErrorCounts: z.number().int(), usedChallenges: z.number().int() }),
+  /** The last domain event position given, all committed events numbered. */
+  lastEventPosition: z.number().int(),
+  purged: z.object({
+    idempotencyKeys: z.number().int(),
+    rateLimitCounters: z.number().int(),
+    sessions: z.number().int(),
+    concertErrorCounts: z.number().int(),
+    usedChallenges: z.number().int(),
+    events: z.number().int(),
+  }),
 });

@@ -52,3 +52,21 @@ describe("GET /api/cron/tick housekeeping", () => {
     expect(left.map((s) => s.id).sort()).toEqual([signedOut.id, live.id].sort());
   });
 });
+
+describe("GET /api/cron/tick and domain events", () => {
+  it("numbers events that no instance numbered (their writer died after commit), and records admissions", async () => {
+    const concert = await createConcert({ activeLimit: 5, admitPerTick: 5 });
+    const [first, second] = await createUsers(2);
+    const settings = await getQueueSettingsOrThrow(concert.id);
+    for (const user of [first!, second!]) await queueStore().enter(concert.id, user, settings, new Date());
+    // Written straight to the outbox, the way a transaction of an instance that then crashed leaves it.
+    const orphan = await db.event.create({ data: { type: "test.orphan", userId: first!, payload: {} } });
+
+    const response = await call(GET, { headers: { authorization: `Bearer ${env().CRON_SECRET}` } });
+    const numbered = await db.event.findUniqueOrThrow({ where: { id: orphan.id } });
+    expect(numbered.position).not.toBeNull();
+    expect(response.body.lastEventPosition).toBeGreaterThanOrEqual(Number(numbered.position));
+    const admitted = await db.event.findMany({ where: { concertId: concert.id, type: "queue.admitted" }, select: { userId: true } });
+    expect(admitted.map((e) => e.userId).sort()).toEqual([first!, second!].sort());
+  });
+});

@@ -1,10 +1,13 @@
 // GET /api/cron/tick – scheduled housekeeping: release lapsed holds, advance every waiting
-// room, purge spent idempotency keys, rate-limit counters, ended sessions, old error counts and
-// spent entry challenges (Bearer CRON_SECRET)
+// room, number the domain events still waiting, purge spent idempotency keys, rate-limit counters,
+// ended sessions, old error counts, spent entry challenges and old events (Bearer CRON_SECRET)
 import { requireCronSecret } from "@/lib/auth/cron";
 import { purgeEndedSessions } from "@/lib/auth/sessions";
 import { releaseExpiredHolds } from "@/lib/booking/release-expired-holds";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { purgeOldEvents } from "@/lib/events/read-events";
+import { sequenceAllEvents } from "@/lib/events/sequencer";
 import { purgeIdempotencyRecords } from "@/lib/http/idempotency";
 import { purgeConcertErrors } from "@/lib/http/concert-errors";
 import { otherMethods } from "@/lib/http/method-not-allowed";
@@ -25,14 +28,17 @@ export const GET = route(
     // Holds first: seats freed now are visible to the people this tick admits.
     const released = await releaseExpiredHolds();
     const queues = await admitAllQueues();
+    // Events a crashed instance wrote but never numbered are numbered here at the latest.
+    const lastEventPosition = await sequenceAllEvents();
     const purged = {
       idempotencyKeys: await purgeIdempotencyRecords(),
       rateLimitCounters: await deleteExpiredRateLimitCounters(db),
       sessions: await purgeEndedSessions(),
       concertErrorCounts: await purgeConcertErrors(),
       usedChallenges: await purgeUsedChallenges(new Date()),
+      events: await purgeOldEvents(new Date(Date.now() - env().EVENT_RETENTION_HOURS * 3_600_000)),
     };
-    return json({ released, queues, purged }, 200, { "cache-control": "no-store" });
+    return json({ released, queues, lastEventPosition, purged }, 200, { "cache-control": "no-store" });
   },
 );
 

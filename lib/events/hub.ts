@@ -1,0 +1,194 @@
+import pg from "pg";
+import { env } from "../env";
+import { inStream, type DomainEvent, type EventStream } from "./domain-event";
+import { eventsAfter, lastEventPosition, streamEventsAfter } from "./read-events";
+import { sequenceEvents } from "./sequencer";
+
+// Every instance runs one hub while it has subscribers: one LISTEN connection and one read of
+// the outbox per wake-up, fanned out in memory to every stream open on the instance. It
+// wakes when any instance's sequencer NOTIFYs, and on its own every PASS_MS (numbering
+// events itself), so a lost notification or a dropped listener only delays, never loses.
+const PASS_MS = 500;
+const READ_BATCH = 1_000;
+// A subscriber this far behind is better served by a fresh snapshot than by the backlog.
+const MAX_BACKLOG = 10_000;
+const RECONNECT_MS = 1_000;
+const LINGER_MS = 30_000;
+const CHANNEL = "stagepass_events";
+
+export interface Subscription {
+  close(): void;
+}
+
+interface Subscriber {
+  stream: EventStream;
+  cursor: number;
+  /** Events read by the hub while this subscriber was still reading its backlog. */
+  pending: DomainEvent[] | null;
+  deliver(events: DomainEvent[]): void;
+}
+
+class EventHub {
+  private readonly subscribers = new Set<Subscriber>();
+  private last = 0;
+  private started: Promise<void> | null = null;
+  private listener: pg.Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopTimer: NodeJS.Timeout | null = null;
+  private reading: Promise<void> | null = null;
+  private readAgain = false;
+
+  /**
+   * Delivers the stream's events after `after`, in order and each once: first those already
+   * kept, then live ones. Null when `after` is more than MAX_BACKLOG events behind.
+   */
+  async subscribe(stream: EventStream, after: number, deliver: (events: DomainEvent[]) => void): Promise<Subscription | null> {
+    await this.start();
+    const subscriber: Subscriber = { stream, cursor: after, pending: [], deliver };
+    this.subscribers.add(subscriber);
+    const close = () => {
+      this.subscribers.delete(subscriber);
+      this.stopWhenIdle();
+    };
+    try {
+      for (let taken = 0; ; ) {
+        const batch = await streamEventsAfter(stream, subscriber.cursor, READ_BATCH);
+        taken += batch.length;
+        if (taken > MAX_BACKLOG) {
+          close();
+          return null;
+        }
+        this.hand(subscriber, batch);
+        if (batch.length < READ_BATCH) break;
+      }
+      const pending = subscriber.pending!;
+      subscriber.pending = null;
+      this.hand(subscriber, pending);
+    } catch (error) {
+      close();
+      throw error;
+    }
+    return { close };
+  }
+
+  /** Streams open on this instance. */
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  private hand(subscriber: Subscriber, events: DomainEvent[]): void {
+    const fresh = events.filter((event) => event.position > subscriber.cursor);
+    if (!fresh.length) return;
+    subscriber.cursor = fresh.at(-1)!.position;
+    subscriber.deliver(fresh);
+  }
+
+  private dispatch(events: DomainEvent[]): void {
+    for (const subscriber of this.subscribers) {
+      const mine = events.filter((event) => inStream(event, subscriber.stream));
+      if (!mine.length) continue;
+      if (subscriber.pending) subscriber.pending.push(...mine);
+      else this.hand(subscriber, mine);
+    }
+  }
+
+  private start(): Promise<void> {
+    if (this.stopTimer) clearTimeout(this.stopTimer);
+    this.stopTimer = null;
+    this.started ??= (async () => {
+      this.last = await lastEventPosition();
+      this.timer = setInterval(() => void this.pass(), PASS_MS);
+      this.timer.unref();
+      void this.listen();
+    })().catch((error: unknown) => {
+      this.started = null;
+      throw error;
+    });
+    return this.started;
+  }
+
+  private stopWhenIdle(): void {
+    if (this.subscribers.size || this.stopTimer) return;
+    this.stopTimer = setTimeout(() => {
+      this.stopTimer = null;
+      if (this.subscribers.size) return;
+      if (this.timer) clearInterval(this.timer);
+      this.timer = null;
+      const listener = this.listener;
+      this.listener = null;
+      this.started = null;
+      void listener?.end().catch(() => undefined);
+    }, LINGER_MS);
+    this.stopTimer.unref();
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: env().DATABASE_URL });
+    const retry = () => {
+      if (this.listener === client) this.listener = null;
+      if (this.started && this.timer) setTimeout(() => this.started && !this.listener && void this.listen(), RECONNECT_MS).unref();
+    };
+    client.on("error", (error) => {
+      console.error(JSON.stringify({ level: "warn", job: "event-hub", message: error.message }));
+      retry();
+    });
+    client.on("notification", () => void this.read());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      if (!this.timer) {
+        void client.end(); // stopped meanwhile
+        return;
+      }
+      this.listener = client;
+      void this.read(); // what was numbered while connecting
+    } catch (error) {
+      console.error(JSON.stringify({ level: "warn", job: "event-hub", message: (error as Error).message }));
+      void client.end().catch(() => undefined);
+      retry();
+    }
+  }
+
+  private async pass(): Promise<void> {
+    try {
+      await sequenceEvents();
+    } catch (error) {
+      console.error(JSON.stringify({ level: "warn", job: "event-hub", message: (error as Error).message }));
+    }
+    await this.read();
+  }
+
+  /** Reads what was numbered since the last read; calls meanwhile fold into one more read. */
+  private read(): Promise<void> {
+    if (this.reading) {
+      this.readAgain = true;
+      return this.reading;
+    }
+    this.reading = (async () => {
+      try {
+        do {
+          this.readAgain = false;
+          const events = await eventsAfter(this.last, READ_BATCH);
+          if (events.length) {
+            this.last = events.at(-1)!.position;
+            this.dispatch(events);
+          }
+          if (events.length === READ_BATCH) this.readAgain = true;
+        } while (this.readAgain);
+      } catch (error) {
+        console.error(JSON.stringify({ level: "warn", job: "event-hub", message: (error as Error).message }));
+      } finally {
+        this.reading = null;
+      }
+    })();
+    return this.reading;
+  }
+}
+
+// One per process, kept across hot reloads in development.
+const globalForHub = globalThis as unknown as { eventHub?: EventHub };
+
+export function eventHub(): EventHub {
+  globalForHub.eventHub ??= new EventHub();
+  return globalForHub.eventHub;
+}

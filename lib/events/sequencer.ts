@@ -1,0 +1,70 @@
+import { pool } from "../db";
+import { queryRows, sql } from "../sql";
+
+const BATCH_SIZE = 1_000;
+// Another instance is numbering right now, perhaps from a snapshot taken before our commit.
+const BUSY_RETRY_MS = 25;
+const BUSY_RETRIES = 40;
+
+/**
+ * Numbers committed events in the order they became visible (sequence_events, in the
+ * domain_events migration) and wakes every instance's hub. Null when another instance was
+ * numbering at the same moment.
+ */
+export async function sequenceEvents(): Promise<{ lastPosition: number; sequenced: number } | null> {
+  const [row] = await queryRows<{ last_position: string | null; sequenced: number | null }>(
+    pool(),
+    sql`SELECT last_position, sequenced FROM sequence_events(${BATCH_SIZE})`,
+  );
+  if (!row || row.last_position === null) return null;
+  return { lastPosition: Number(row.last_position), sequenced: row.sequenced ?? 0 };
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+
+/**
+ * Changes committed on this instance wrote events: number them now rather than at the next
+ * hub or cron pass. Calls made while a pass runs are folded into one more pass. Never
+ * throws: a failure leaves the events for the next pass, and nothing is lost.
+ */
+export function eventsWritten(): void {
+  if (running) {
+    again = true;
+    return;
+  }
+  running = drain().finally(() => {
+    running = null;
+  });
+}
+
+async function drain(): Promise<void> {
+  try {
+    let busy = 0;
+    do {
+      again = false;
+      const result = await sequenceEvents();
+      if (result === null) {
+        if (++busy > BUSY_RETRIES) return;
+        again = true;
+        await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+      } else if (result.sequenced === BATCH_SIZE) {
+        again = true;
+      }
+    } while (again);
+  } catch (error) {
+    console.error(JSON.stringify({ level: "warn", job: "sequence-events", message: (error as Error).message }));
+  }
+}
+
+/** Numbers everything committed so far (the cron tick, tests); returns the last position. */
+export async function sequenceAllEvents(): Promise<number> {
+  for (;;) {
+    const result = await sequenceEvents();
+    if (result === null) {
+      await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+    } else if (result.sequenced < BATCH_SIZE) {
+      return result.lastPosition;
+    }
+  }
+}
