@@ -45,6 +45,7 @@ export type ErrorCode =
   | "PRICE_LOCKED"
   | "TICKET_LIMIT"
   | "RATE_LIMITED"
+  | "TOO_MANY_STREAMS"
   | "SERVICE_UNAVAILABLE"
   | "INTERNAL";
 

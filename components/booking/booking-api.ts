@@ -5,9 +5,10 @@ import { useEffect, useMemo } from "react";
 import { apiFetch } from "@/lib/client/api";
 import type { BookableScheduleView, HoldView, SeatMapView, SeatStatusesView } from "@/lib/schemas/booking";
 import { setCurrentHold } from "./current-hold";
+import { useSeatEvents } from "./seat-events";
 
-// The booking pages' data, in one place. Seat maps refresh on their own so seats taken by
-// others disappear within seconds.
+// The booking pages' data, in one place. Seat maps follow the seat event stream, and refresh
+// on their own while it is down, so seats taken by others disappear within seconds.
 const SEAT_MAP_REFRESH_MS = 3_000;
 const HOLD_REFRESH_MS = 15_000;
 
@@ -24,8 +25,9 @@ export function useBookableDates(concertId: string, token: string | null) {
 }
 
 /**
- * The seat map: the whole layout once, then only the compact statuses every few seconds,
- * merged so that unchanged seats keep their identity (and their memoised buttons).
+ * The seat map: the whole layout once, then the compact statuses, kept current by the seat
+ * event stream (or, while it is down, refreshed every few seconds), merged so that
+ * unchanged seats keep their identity (and their memoised buttons).
  */
 export function useSeatMap(scheduleId: string, token: string | null) {
   const layout = useQuery({
@@ -35,11 +37,12 @@ export function useSeatMap(scheduleId: string, token: string | null) {
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
+  const live = useSeatEvents(scheduleId, token, layout.data?.seats);
   const statuses = useQuery({
     queryKey: ["seat-statuses", scheduleId],
     enabled: token !== null && layout.isSuccess,
     queryFn: () => apiFetch<SeatStatusesView>(`/api/v1/schedules/${scheduleId}/seats/status`, { headers: queueHeaders(token!) }),
-    refetchInterval: SEAT_MAP_REFRESH_MS,
+    refetchInterval: live ? false : SEAT_MAP_REFRESH_MS,
     retry: false,
   });
   // The seats were repriced since the map was loaded: load it again, on every refresh that

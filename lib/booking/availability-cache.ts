@@ -19,6 +19,8 @@ export interface SeatStatuses {
   revision: number;
   /** The venue layout version they were made from. */
   layoutVersion: number;
+  /** The last event position given when they were read: they include every change up to it. */
+  position: number;
 }
 
 /** Statuses by schedule. */

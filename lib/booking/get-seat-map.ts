@@ -54,17 +54,18 @@ function layoutOf(scheduleId: string): Promise<Layout> {
 function statusesOf(scheduleId: string, clock: Clock): Promise<SeatStatuses> {
   return seatStatusCache.getOrLoad(scheduleId, async () => {
     const now = clock.now();
-    const [row] = await queryRows<{ statuses: string | null; next_lapse: Date | null; revision: number | null; layout_version: number | null }>(
+    const [row] = await queryRows<{ statuses: string | null; next_lapse: Date | null; revision: number | null; layout_version: number | null; position: string }>(
       pool(),
       sql`
         SELECT string_agg(CASE WHEN status = 'SOLD' THEN 'S' WHEN hold_expires_at > ${now} THEN 'H' ELSE 'A' END, ''
                           ORDER BY section, "row", number) AS statuses,
                min(hold_expires_at) FILTER (WHERE status <> 'SOLD' AND hold_expires_at > ${now}) AS next_lapse,
                (SELECT seats_revision FROM schedules WHERE id = ${scheduleId}::uuid) AS revision,
-               (SELECT layout_version FROM schedules WHERE id = ${scheduleId}::uuid) AS layout_version
+               (SELECT layout_version FROM schedules WHERE id = ${scheduleId}::uuid) AS layout_version,
+               (SELECT last_position FROM event_sequence) AS position
           FROM seats WHERE schedule_id = ${scheduleId}::uuid`,
     );
-    const value = { statuses: row?.statuses ?? "", revision: row?.revision ?? 1, layoutVersion: row?.layout_version ?? 1 };
+    const value = { statuses: row?.statuses ?? "", revision: row?.revision ?? 1, layoutVersion: row?.layout_version ?? 1, position: Number(row?.position ?? 0) };
     return { value, until: keepUntil(now.getTime(), row?.next_lapse ?? null) };
   });
 }
@@ -98,7 +99,13 @@ export async function getSeatMapJson(scheduleId: string, clock: Clock = systemCl
  * refresh needs, with the revision of the seats, so a client holding an older map loads it again.
  */
 export async function getSeatStatuses(scheduleId: string, clock: Clock = systemClock): Promise<SeatStatusesView> {
+  const { view } = await getSeatStatusesSnapshot(scheduleId, clock);
+  return view;
+}
+
+/** The live statuses with the event position they are as of: a seat stream goes on from there. */
+export async function getSeatStatusesSnapshot(scheduleId: string, clock: Clock = systemClock): Promise<{ view: SeatStatusesView; position: number }> {
   // From the statuses' own read: a refresh never needs the (large) seat list.
-  const { statuses, revision, layoutVersion } = await statusesOf(scheduleId, clock);
-  return { scheduleId, layoutVersion, revision, statuses };
+  const { statuses, revision, layoutVersion, position } = await statusesOf(scheduleId, clock);
+  return { view: { scheduleId, layoutVersion, revision, statuses }, position };
 }

@@ -131,9 +131,8 @@ function toNextRequest(request: IncomingMessage, response: ServerResponse, port:
 
 /**
  * Writes the route's answer as Next does: the headers already set (security) win, framing
- * is Node's. Every answer here is a complete document, sent with its length, so the
- * compression middleware leaves small ones as they are. (A streamed answer, such as
- * server-sent events, would need writing chunk by chunk with backpressure.)
+ * is Node's. A document is sent whole with its length, so the compression middleware leaves
+ * small ones as they are; server-sent events are written as they come (stream()).
  */
 async function send(answer: Response, response: ServerResponse): Promise<void> {
   response.statusCode = answer.status;
@@ -147,9 +146,36 @@ async function send(answer: Response, response: ServerResponse): Promise<void> {
     response.end();
     return;
   }
+  if (answer.headers.get("content-type")?.startsWith("text/event-stream")) {
+    await stream(answer.body, response);
+    return;
+  }
   const chunks: Uint8Array[] = [];
   for await (const chunk of answer.body as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
   const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
   response.setHeader("content-length", body.byteLength);
   response.end(body);
+}
+
+/**
+ * An event stream, chunk by chunk as the route writes it, waiting for the client to drain
+ * what it was sent; it ends when the route closes it or the client goes (which aborts the
+ * request's signal, and so the route's subscription).
+ */
+async function stream(body: ReadableStream<Uint8Array>, response: ServerResponse): Promise<void> {
+  response.flushHeaders();
+  const reader = body.getReader();
+  response.once("close", () => void reader.cancel().catch(() => undefined));
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      if (!response.write(chunk.value)) {
+        await new Promise((resolve) => {
+          response.once("drain", resolve);
+          response.once("close", resolve);
+        });
+      }
+    }
+  } finally {
+    response.end();
+  }
 }

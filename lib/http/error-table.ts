@@ -47,6 +47,7 @@ export const errorTable: Record<ErrorCode, { status: number; title: string }> = 
   PRICE_LOCKED: { status: 409, title: "Held or sold seats keep their price" },
   TICKET_LIMIT: { status: 409, title: "Ticket limit for this concert reached" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
+  TOO_MANY_STREAMS: { status: 429, title: "Too many open event streams" },
   SERVICE_UNAVAILABLE: { status: 503, title: "Service unavailable" },
   INTERNAL: { status: 500, title: "Internal error" },
 };

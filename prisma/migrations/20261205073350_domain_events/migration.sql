@@ -58,6 +58,11 @@ BEGIN
   END IF;
 END $$;
 
+-- Times in payloads as the API writes them (2026-12-05T09:00:00.000Z).
+CREATE FUNCTION iso_time(t timestamptz) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+$$;
+
 -- Seats: one event per statement, date and kind (a hold of four seats is one seat.held).
 -- SOLD wins over a cleared hold; a held seat says until when, so a client can free it
 -- itself when the hold lapses.
@@ -65,7 +70,7 @@ CREATE FUNCTION seat_events() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO events (type, schedule_id, concert_id, payload)
   SELECT c.type, c.schedule_id, s.concert_id,
-         jsonb_strip_nulls(jsonb_build_object('scheduleId', c.schedule_id, 'seatIds', c.seat_ids, 'heldUntil', c.held_until))
+         jsonb_strip_nulls(jsonb_build_object('scheduleId', c.schedule_id, 'seatIds', c.seat_ids, 'heldUntil', iso_time(c.held_until)))
     FROM (SELECT n.schedule_id,
                  CASE WHEN n.status = 'SOLD' THEN 'seat.sold' WHEN n.hold_id IS NOT NULL THEN 'seat.held' ELSE 'seat.freed' END AS type,
                  CASE WHEN n.status <> 'SOLD' THEN n.hold_expires_at END AS held_until,
@@ -108,7 +113,7 @@ CREATE TRIGGER concerts_events AFTER UPDATE ON concerts
 -- Holds: made, given back, lapsed (a paid hold is told by payment.completed).
 CREATE FUNCTION hold_payload(h holds) RETURNS jsonb LANGUAGE sql STABLE AS $$
   SELECT jsonb_build_object('holdId', h.id, 'scheduleId', h.schedule_id, 'amount', h.amount,
-                            'expiresAt', h.expires_at, 'seatIds', (SELECT coalesce(jsonb_agg(seat_id ORDER BY seat_id), '[]') FROM hold_seats WHERE hold_id = h.id))
+                            'expiresAt', iso_time(h.expires_at), 'seatIds', (SELECT coalesce(jsonb_agg(seat_id ORDER BY seat_id), '[]') FROM hold_seats WHERE hold_id = h.id))
 $$;
 
 -- At commit (a deferred row trigger): the hold's seats are written after the hold itself.
@@ -140,7 +145,7 @@ BEGIN
   INSERT INTO events (type, schedule_id, concert_id, user_id, payload)
   SELECT 'payment.completed', h.schedule_id, s.concert_id, n.user_id,
          jsonb_build_object('paymentId', n.id, 'orderNumber', n.order_number, 'holdId', n.hold_id,
-                            'scheduleId', h.schedule_id, 'amount', n.amount, 'paidAt', n.created_at)
+                            'scheduleId', h.schedule_id, 'amount', n.amount, 'paidAt', iso_time(n.created_at))
     FROM new_payments n JOIN holds h ON h.id = n.hold_id JOIN schedules s ON s.id = h.schedule_id;
   RETURN NULL;
 END $$;

@@ -39,6 +39,7 @@ import * as queue from "@/app/api/v1/queue/route";
 import * as queueStatus from "@/app/api/v1/queue/status/route";
 import * as seats from "@/app/api/v1/schedules/[scheduleId]/seats/route";
 import * as seatStatuses from "@/app/api/v1/schedules/[scheduleId]/seats/status/route";
+import * as seatEvents from "@/app/api/v1/schedules/[scheduleId]/seats/events/route";
 import * as users from "@/app/api/v1/users/route";
 import * as charges from "@/app/api/v1/wallet/charges/route";
 import * as wallet from "@/app/api/v1/wallet/route";
@@ -62,6 +63,7 @@ const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/concerts/{concertId}/schedules", concertSchedules],
   ["/api/v1/schedules/{scheduleId}/seats", seats],
   ["/api/v1/schedules/{scheduleId}/seats/status", seatStatuses],
+  ["/api/v1/schedules/{scheduleId}/seats/events", seatEvents],
   ["/api/v1/holds", holds],
   ["/api/v1/holds/best-available", bestAvailable],
   ["/api/v1/holds/{holdId}", hold],

@@ -1,0 +1,109 @@
+import "server-only";
+import { DomainError, ValidationError } from "../errors";
+
+/** One server-sent event: its id is the position a client resumes from (Last-Event-ID). */
+export interface StreamMessage {
+  id?: number;
+  event: string;
+  data: unknown;
+}
+
+/** Sends messages to the client; returns what to do when the stream ends (unsubscribe). */
+export type StreamStart = (send: (message: StreamMessage) => void) => Promise<() => void>;
+
+// A comment line every so often keeps proxies and load balancers from closing an idle stream.
+const HEARTBEAT_MS = 15_000;
+// A browser reconnects after this long when a stream drops.
+const RETRY_MS = 2_000;
+// A client this far behind in reading is dropped; it resumes from its Last-Event-ID.
+const MAX_BUFFERED_BYTES = 1 << 20;
+/** Streams one account may hold open on one instance at once (tabs, devices, API clients). */
+export const MAX_STREAMS_PER_USER = 6;
+
+const openStreams = new Map<string, number>();
+
+const HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  // no-transform also keeps compression (and proxies honouring it) from buffering the stream.
+  "cache-control": "no-cache, no-transform",
+  "x-accel-buffering": "no",
+};
+
+/** The Last-Event-ID a reconnecting client sends: a position, or null on a first connection. */
+export function lastEventIdOf(request: Request): number | null {
+  const value = request.headers.get("last-event-id");
+  if (value === null || value === "") return null;
+  if (!/^\d{1,15}$/.test(value)) throw new ValidationError([{ field: "Last-Event-ID", message: "must be the id of an event this stream sent" }]);
+  return Number(value);
+}
+
+/**
+ * A text/event-stream response for the caller: `start` sends what the client has missed and
+ * subscribes; the stream then carries heartbeats until the client leaves, `until` passes
+ * (the end of a shopping session) or the client stops reading. Past MAX_STREAMS_PER_USER open
+ * streams of the caller on this instance, 429. Whatever `start` throws becomes the usual
+ * problem+json, since nothing has been sent yet.
+ */
+export async function eventStreamResponse(request: Request, userId: string, start: StreamStart, until?: Date): Promise<Response> {
+  const open = openStreams.get(userId) ?? 0;
+  if (open >= MAX_STREAMS_PER_USER) {
+    throw new DomainError("TOO_MANY_STREAMS", `At most ${MAX_STREAMS_PER_USER} event streams may be open at once; close one first.`);
+  }
+  openStreams.set(userId, open + 1);
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start: (c) => void (controller = c),
+      cancel: () => finish(),
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+  );
+  let finished = false;
+  let stop: (() => void) | null = null;
+  const timers: { heartbeat?: NodeJS.Timeout; deadline?: NodeJS.Timeout } = {};
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    clearInterval(timers.heartbeat);
+    clearTimeout(timers.deadline);
+    request.signal.removeEventListener("abort", finish);
+    stop?.();
+    const left = (openStreams.get(userId) ?? 1) - 1;
+    if (left > 0) openStreams.set(userId, left);
+    else openStreams.delete(userId);
+    try {
+      controller.close();
+    } catch {
+      // already closed by the client
+    }
+  };
+  const write = (text: string) => {
+    if (finished) return;
+    controller.enqueue(encoder.encode(text));
+    if ((controller.desiredSize ?? 0) < -MAX_BUFFERED_BYTES) finish();
+  };
+  const send = (message: StreamMessage) =>
+    write(`${message.id === undefined ? "" : `id: ${message.id}\n`}event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`);
+
+  write(`retry: ${RETRY_MS}\n\n`);
+  try {
+    stop = await start(send);
+  } catch (error) {
+    finish();
+    throw error;
+  }
+  if (finished) stop();
+  request.signal.addEventListener("abort", finish);
+  if (request.signal.aborted) finish();
+  timers.heartbeat = setInterval(() => write(": heartbeat\n\n"), HEARTBEAT_MS);
+  if (until) timers.deadline = setTimeout(finish, Math.max(until.getTime() - Date.now(), 0));
+  return new Response(body, { status: 200, headers: HEADERS });
+}
+
+/** Streams open on this instance, per account (for the bench and the health of a node). */
+export function openStreamCount(): number {
+  let total = 0;
+  for (const count of openStreams.values()) total += count;
+  return total;
+}
