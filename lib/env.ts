@@ -32,8 +32,14 @@ const schema = z
     QUEUE_ACTIVE_LIMIT: positiveInt.default(200),
     QUEUE_ADMIT_PER_TICK: positiveInt.default(50),
     QUEUE_ACTIVE_TTL_SECONDS: positiveInt.default(900),
-    // How long domain events are kept: a stream or webhook delivery further behind starts afresh.
+    // How long domain events and finished webhook deliveries are kept: a stream further behind starts afresh.
     EVENT_RETENTION_HOURS: positiveInt.default(168),
+    // Hosts webhooks may be sent to although they are private or plain http (a receiver on
+    // the same network, tests): comma-separated names or addresses, none by default.
+    WEBHOOK_ALLOWED_PRIVATE_HOSTS: z
+      .string()
+      .default("")
+      .transform((list) => list.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean)),
     RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
     // Which proxy headers to believe for the client's address (lib/client-ip.ts).
     TRUSTED_PROXY: z

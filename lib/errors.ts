@@ -46,6 +46,7 @@ export type ErrorCode =
   | "TICKET_LIMIT"
   | "RATE_LIMITED"
   | "TOO_MANY_STREAMS"
+  | "WEBHOOK_LIMIT_REACHED"
   | "SERVICE_UNAVAILABLE"
   | "INTERNAL";
 

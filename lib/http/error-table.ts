@@ -12,6 +12,7 @@ export const errorTable: Record<ErrorCode, { status: number; title: string }> = 
   INVALID_ACCESS_TOKEN: { status: 401, title: "Invalid access token" },
   SESSION_REQUIRED: { status: 403, title: "Sign in with a browser session for this" },
   ACCESS_TOKEN_LIMIT_REACHED: { status: 409, title: "Too many access tokens" },
+  WEBHOOK_LIMIT_REACHED: { status: 409, title: "Too many webhook endpoints" },
   NOT_FOUND: { status: 404, title: "Not found" },
   METHOD_NOT_ALLOWED: { status: 405, title: "Method not allowed" },
   EMAIL_TAKEN: { status: 409, title: "Email already registered" },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ErrorCode } from "../errors";
 import { errorTable } from "../http/error-table";
 import type { AnyRouteConfig } from "../http/route";
+import { WEBHOOK_EVENT_TYPES, webhookEventData, webhookEventSummary, webhookMessage, WEBHOOK_TEST_TYPE } from "../schemas/webhooks";
 import { FIRST_BOOKING_GUIDE } from "./first-booking-guide";
 
 type Config = AnyRouteConfig;
@@ -110,6 +111,37 @@ function securityOf(config: Config) {
   return [{ sessionCookie: [] }, { bearerToken: [config.scope ?? "read"] }];
 }
 
+const WEBHOOK_HEADERS = [
+  { name: "webhook-id", description: "The message's id: the same on every attempt, so a receiver can drop repeats." },
+  { name: "webhook-timestamp", description: "When this attempt was signed, in seconds since the epoch: refuse old ones (replays)." },
+  {
+    name: "webhook-signature",
+    description: "`v1,` + base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the endpoint's secret (base64 after `whsec_`); space-separated when two secrets sign (a rotation).",
+  },
+].map(({ name, description }) => ({ name, in: "header", required: true, description, schema: { type: "string" } }));
+
+/** The messages webhook endpoints receive (OpenAPI 3.1 `webhooks`), from the payload schemas. */
+function webhooksDoc() {
+  const messages: [string, z.ZodType, string][] = [
+    ...WEBHOOK_EVENT_TYPES.map((type): [string, z.ZodType, string] => [type, webhookEventData[type], webhookEventSummary[type]]),
+    [WEBHOOK_TEST_TYPE, z.object({ webhookId: z.uuid(), message: z.string() }), "Sent on demand (POST /api/v1/me/webhooks/{webhookId}/test)."],
+  ];
+  return Object.fromEntries(
+    messages.map(([type, data, summary]) => [
+      type,
+      {
+        post: {
+          summary,
+          description: "Answer 2xx within 10 s. Anything else (or no answer, or a redirect) is retried with backoff for about 24 hours.",
+          parameters: WEBHOOK_HEADERS,
+          requestBody: { required: true, content: { "application/json": { schema: jsonSchema(webhookMessage(type, data), "output") } } },
+          responses: { "2XX": { description: "Received" } },
+        },
+      },
+    ]),
+  );
+}
+
 /** The OpenAPI 3.1 document of the public API, built from the routes' own configs. */
 export function buildOpenApiDocument(operations: Operation[]) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -138,6 +170,7 @@ export function buildOpenApiDocument(operations: Operation[]) {
     servers: [{ url: "/" }],
     tags: ["Account", "Catalogue", "Waiting room", "Booking", "Wallet", "Payments", "Organizer", "Operations"].map((name) => ({ name })),
     paths,
+    webhooks: webhooksDoc(),
     components: {
       schemas: { Problem: problemSchema },
       securitySchemes: {
@@ -147,7 +180,7 @@ export function buildOpenApiDocument(operations: Operation[]) {
           name: "next-auth.session-token",
           description: "The browser session (sign in at /signin). Over HTTPS the cookie is named __Secure-next-auth.session-token.",
         },
-        bearerToken: { type: "http", scheme: "bearer", description: "A personal access token (create one on /account or with POST /api/v1/me/tokens). Each operation names the scope it needs: read, booking or payments." },
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal access token (create one on /account or with POST /api/v1/me/tokens). Each operation names the scope it needs: read, booking, payments, organizer or webhooks." },
         queueToken: { type: "apiKey", in: "header", name: "X-Queue-Token", description: "Your place in a concert's line, from POST /api/v1/concerts/{concertId}/queue." },
         cronSecret: { type: "http", scheme: "bearer", description: "CRON_SECRET, for the scheduler only." },
       },

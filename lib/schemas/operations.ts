@@ -17,6 +17,8 @@ export const tickView = z.object({
   queues: z.array(z.object({ concertId: z.uuid(), admitted: z.number().int(), serving: z.number().int() })),
   /** The last domain event position given, all committed events numbered. */
   lastEventPosition: z.number().int(),
+  /** What this tick did for webhooks: deliveries made from new events, attempts, successes. */
+  webhooks: z.object({ dispatched: z.number().int(), attempted: z.number().int(), succeeded: z.number().int() }),
   purged: z.object({
     idempotencyKeys: z.number().int(),
     rateLimitCounters: z.number().int(),
@@ -24,5 +26,6 @@ export const tickView = z.object({
     concertErrorCounts: z.number().int(),
     usedChallenges: z.number().int(),
     events: z.number().int(),
+    webhookDeliveries: z.number().int(),
   }),
 });

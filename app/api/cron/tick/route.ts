@@ -1,5 +1,5 @@
 // GET /api/cron/tick – scheduled housekeeping: release lapsed holds, advance every waiting
-// room, number the domain events still waiting, purge spent idempotency keys, rate-limit counters,
+// room, number the domain events still waiting, send due webhooks for a few seconds, purge spent idempotency keys, rate-limit counters,
 // ended sessions, old error counts, spent entry challenges and old events (Bearer CRON_SECRET)
 import { requireCronSecret } from "@/lib/auth/cron";
 import { purgeEndedSessions } from "@/lib/auth/sessions";
@@ -17,6 +17,10 @@ import { admitAllQueues } from "@/lib/queue/admit-all-queues";
 import { purgeUsedChallenges } from "@/lib/queue/entry-challenge";
 import { deleteExpiredRateLimitCounters } from "@/lib/rate-limit/postgres-rate-limiter";
 import { tickView } from "@/lib/schemas/operations";
+import { purgeOldDeliveries, runWebhookPass } from "@/lib/webhooks/deliveries";
+
+// The tick runs every minute; webhooks get a share of it, a worker takes the rest.
+const WEBHOOK_PASS_MS = 10_000;
 
 export const GET = route(
   {
@@ -30,15 +34,19 @@ export const GET = route(
     const queues = await admitAllQueues();
     // Events a crashed instance wrote but never numbered are numbered here at the latest.
     const lastEventPosition = await sequenceAllEvents();
+    // Where no worker runs (npm run worker), this is what sends webhooks.
+    const webhooks = await runWebhookPass({ maxMs: WEBHOOK_PASS_MS });
+    const retainedFrom = new Date(Date.now() - env().EVENT_RETENTION_HOURS * 3_600_000);
     const purged = {
       idempotencyKeys: await purgeIdempotencyRecords(),
       rateLimitCounters: await deleteExpiredRateLimitCounters(db),
       sessions: await purgeEndedSessions(),
       concertErrorCounts: await purgeConcertErrors(),
       usedChallenges: await purgeUsedChallenges(new Date()),
-      events: await purgeOldEvents(new Date(Date.now() - env().EVENT_RETENTION_HOURS * 3_600_000)),
+      events: await purgeOldEvents(retainedFrom),
+      webhookDeliveries: await purgeOldDeliveries(retainedFrom),
     };
-    return json({ released, queues, lastEventPosition, purged }, 200, { "cache-control": "no-store" });
+    return json({ released, queues, lastEventPosition, webhooks, purged }, 200, { "cache-control": "no-store" });
   },
 );
 

@@ -15,6 +15,12 @@ import * as password from "@/app/api/v1/me/password/route";
 import * as reservations from "@/app/api/v1/me/reservations/route";
 import * as token from "@/app/api/v1/me/tokens/[tokenId]/route";
 import * as tokens from "@/app/api/v1/me/tokens/route";
+import * as webhookDeliveries from "@/app/api/v1/me/webhooks/[webhookId]/deliveries/route";
+import * as webhookRedeliver from "@/app/api/v1/me/webhooks/[webhookId]/deliveries/[deliveryId]/redeliver/route";
+import * as webhookRotate from "@/app/api/v1/me/webhooks/[webhookId]/rotate-secret/route";
+import * as webhook from "@/app/api/v1/me/webhooks/[webhookId]/route";
+import * as webhookTest from "@/app/api/v1/me/webhooks/[webhookId]/test/route";
+import * as webhooks from "@/app/api/v1/me/webhooks/route";
 import * as acceptInvite from "@/app/api/v1/organizer/invites/accept/route";
 import * as layoutCsv from "@/app/api/v1/organizer/layouts/csv/route";
 import * as member from "@/app/api/v1/organizer/organizations/[orgId]/members/[userId]/route";
@@ -54,6 +60,12 @@ const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/me/password", password],
   ["/api/v1/me/tokens", tokens],
   ["/api/v1/me/tokens/{tokenId}", token],
+  ["/api/v1/me/webhooks", webhooks],
+  ["/api/v1/me/webhooks/{webhookId}", webhook],
+  ["/api/v1/me/webhooks/{webhookId}/rotate-secret", webhookRotate],
+  ["/api/v1/me/webhooks/{webhookId}/test", webhookTest],
+  ["/api/v1/me/webhooks/{webhookId}/deliveries", webhookDeliveries],
+  ["/api/v1/me/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", webhookRedeliver],
   ["/api/v1/concerts", concerts],
   ["/api/v1/concerts/{concertId}/queue", concertQueue],
   ["/api/v1/concerts/{concertId}/queue/challenge", entryChallenge],

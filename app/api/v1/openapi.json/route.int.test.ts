@@ -3,6 +3,7 @@ import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { errorTable } from "@/lib/http/error-table";
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_TYPE } from "@/lib/schemas/webhooks";
 import { call } from "@/tests/helpers";
 import { operations } from "./operations";
 import { GET } from "./route";
@@ -27,6 +28,16 @@ describe("GET /api/v1/openapi.json", () => {
     const result = await new Validator().validate(body);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
+  });
+
+  it("describes every webhook message an endpoint can receive, with its headers and payload schema", async () => {
+    const { body } = await call(GET);
+    expect(Object.keys(body.webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_TYPE].sort());
+    const paid = body.webhooks["payment.completed"].post;
+    expect(paid.parameters.map((p: { name: string }) => p.name)).toEqual(["webhook-id", "webhook-timestamp", "webhook-signature"]);
+    const schema = paid.requestBody.content["application/json"].schema;
+    expect(schema.properties.type).toMatchObject({ const: "payment.completed" });
+    expect(schema.properties.data.required).toEqual(expect.arrayContaining(["paymentId", "orderNumber", "amount", "paidAt"]));
   });
 
   it("describes every method of every route file, with the handler's own schemas; the rest answer 405", async () => {

@@ -1,0 +1,66 @@
+// npm run worker — the long-lived webhook worker: wakes when events are numbered (LISTEN),
+// when a test message or redelivery is queued, and every second for retries falling due;
+// numbers events itself too, so it needs no web instance beside it. Any number may run
+// (claims are SKIP LOCKED); without one, the cron tick sends webhooks. Needs DATABASE_URL.
+import pg from "pg";
+import { closeDb } from "../lib/db";
+import { env } from "../lib/env";
+import { sequenceEvents } from "../lib/events/sequencer";
+import { runWebhookPass } from "../lib/webhooks/deliveries";
+import { WEBHOOKS_CHANNEL } from "../lib/webhooks/wake-up";
+
+const IDLE_MS = 1_000;
+const PASS_MS = 30_000;
+
+let stopping = false;
+let wake: () => void = () => undefined;
+
+async function listen(): Promise<pg.Client | null> {
+  const client = new pg.Client({ connectionString: env().DATABASE_URL });
+  try {
+    await client.connect();
+    client.on("notification", () => wake());
+    client.on("error", (error) => log("warn", error.message));
+    await client.query(`LISTEN stagepass_events; LISTEN ${WEBHOOKS_CHANNEL}`);
+    return client;
+  } catch (error) {
+    log("warn", `no LISTEN connection, polling only: ${(error as Error).message}`);
+    await client.end().catch(() => undefined);
+    return null;
+  }
+}
+
+function log(level: "info" | "warn", message: string, extra: Record<string, unknown> = {}) {
+  console.log(JSON.stringify({ level, job: "webhook-worker", message, ...extra }));
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopping = true;
+    wake();
+  });
+}
+
+let listener = await listen();
+log("info", "started");
+while (!stopping) {
+  try {
+    await sequenceEvents();
+    const pass = await runWebhookPass({ maxMs: PASS_MS });
+    if (pass.attempted) log("info", "pass", { ...pass });
+  } catch (error) {
+    log("warn", (error as Error).message);
+  }
+  // A lost LISTEN connection is opened again; meanwhile the idle timer keeps things moving.
+  if (!listener) listener = await listen();
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, IDLE_MS);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+}
+await listener?.end().catch(() => undefined);
+await closeDb();
+log("info", "stopped");
