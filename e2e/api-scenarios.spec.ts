@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type APIRequestContext, type APIResponse, expect, request, test } from "@playwright/test";
 import Ajv2020 from "ajv/dist/2020.js";
 import { solveChallenge } from "altcha-lib/v1";
+import { startReceiver } from "../tests/webhook-receiver";
 import { apiAccount, PASSWORD } from "./support";
 
 // The public API as a third party sees it: every operation of the OpenAPI document is
@@ -49,11 +50,30 @@ test.describe.serial("API scenarios", () => {
     return { status: response.status(), body, headers: response.headers() };
   }
 
+  /**
+   * Opens a server-sent event stream, as an EventSource would, reads its first event and
+   * hangs up; an answer that is not a stream is checked by call() instead.
+   */
+  async function firstEvent(template: string, params: Record<string, string>, headers: Record<string, string>) {
+    const hangUp = new AbortController();
+    const response = await fetch(new URL(template.replace(/\{(\w+)\}/g, (_, name: string) => params[name]!), base), { headers, signal: hangUp.signal });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    const reader = response.body!.getReader();
+    let text = "";
+    while (!/\nevent: .*\ndata: .*\n\n/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+    const key = `get ${template}`;
+    seen.set(key, new Set([...(seen.get(key) ?? []), "200"]));
+    return { text, close: () => hangUp.abort() };
+  }
+
   let a: Account, b: Account, c: Account;
+  let base = "";
   const ids: Record<string, string> = {}; // filled as the scenarios go
   const id = (name: string) => ids[name]!;
 
   test.beforeAll(async ({ baseURL }) => {
+    base = baseURL!;
     anonymous = await request.newContext({ baseURL });
     doc = await (await anonymous.get("/api/v1/openapi.json")).json();
     [a, b, c] = await Promise.all([apiAccount(request, baseURL!, "Scenario A"), apiAccount(request, baseURL!, "Scenario B"), apiAccount(request, baseURL!, "Scenario C")]);
@@ -162,6 +182,14 @@ test.describe.serial("API scenarios", () => {
     expect((await call("GET", "/api/v1/schedules/{scheduleId}/seats", { headers: shopA, params: { scheduleId: randomUUID() } })).body.code).toBe("NOT_FOUND");
     const statuses = await call("GET", "/api/v1/schedules/{scheduleId}/seats/status", { headers: shopA, params: { scheduleId: id("date") } });
     expect(statuses.body.statuses).toHaveLength(map.body.seats.length);
+    // The same statuses, then each change, as a stream; a few at a time per account.
+    const seatEvents = "/api/v1/schedules/{scheduleId}/seats/events";
+    const streams = [];
+    for (let i = 0; i < 6; i++) streams.push(await firstEvent(seatEvents, { scheduleId: id("date") }, shopA));
+    expect(streams[0]!.text).toContain("event: snapshot");
+    expect((await call("GET", seatEvents, { headers: shopA, params: { scheduleId: id("date") } })).body.code).toBe("TOO_MANY_STREAMS");
+    for (const stream of streams) stream.close();
+    expect((await call("GET", seatEvents, { headers: { ...shopA, "last-event-id": "soon" }, params: { scheduleId: id("date") } })).body.code).toBe("VALIDATION_FAILED");
 
     const hold = await call("POST", "/api/v1/holds", { headers: shopA, data: { scheduleId: id("date"), seatIds: [free[0], free[1]] } });
     expect(hold.status).toBe(201);
@@ -373,6 +401,35 @@ test.describe.serial("API scenarios", () => {
     expect((await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: { ...c.auth, "x-entry-challenge": solved }, params: { concertId } })).status).toBe(201);
     expect((await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: { ...c.auth, "x-entry-challenge": solved }, params: { concertId } })).body.code).toBe("CHALLENGE_REQUIRED");
     expect((await call("POST", `${concert}/cancel`, { context: a.context, params: { concertId } })).body.status).toBe("CANCELLED");
+  });
+
+  test("webhooks: an endpoint, a test message and its log, a redelivery, a rotation, the limit", async () => {
+    const receiver = await startReceiver([204]);
+    try {
+      const hooks = "/api/v1/me/webhooks";
+      const one = `${hooks}/{webhookId}`;
+      const made = await call("POST", hooks, { context: c.context, data: { url: receiver.url, description: "orders", eventTypes: ["payment.completed"] } });
+      expect(made.body.secret).toMatch(/^whsec_/);
+      const params = { webhookId: made.body.id };
+      expect((await call("POST", hooks, { context: c.context, data: { url: "https://10.0.0.1/x", eventTypes: ["payment.completed"] } })).body.code).toBe("VALIDATION_FAILED");
+      expect((await call("GET", hooks, { context: c.context })).body.items).toHaveLength(1);
+      expect((await call("GET", one, { context: c.context, params })).body.eventTypes).toEqual(["payment.completed"]);
+      expect((await call("GET", one, { context: a.context, params })).body.code).toBe("NOT_FOUND");
+      expect((await call("PATCH", one, { context: c.context, params, data: { eventTypes: ["payment.completed", "wallet.charged"] } })).body.eventTypes).toHaveLength(2);
+      const test = await call("POST", `${one}/test`, { context: c.context, params });
+      expect(test.body).toMatchObject({ type: "webhook.test", status: "PENDING" });
+      expect((await call("GET", `${one}/deliveries`, { context: c.context, params })).body.items[0].id).toBe(test.body.id);
+      const again = await call("POST", `${one}/deliveries/{deliveryId}/redeliver`, { context: c.context, params: { ...params, deliveryId: test.body.id } });
+      expect(again.body.status).toBe("PENDING");
+      expect((await call("POST", `${one}/rotate-secret`, { context: c.context, params })).body.secret).not.toBe(made.body.secret);
+      for (let i = 1; i < 10; i++) expect((await call("POST", hooks, { context: c.context, data: { url: receiver.url, eventTypes: ["wallet.charged"] } })).status).toBe(201);
+      expect((await call("POST", hooks, { context: c.context, data: { url: receiver.url, eventTypes: ["wallet.charged"] } })).body.code).toBe("WEBHOOK_LIMIT_REACHED");
+      for (const { id: webhookId } of (await call("GET", hooks, { context: c.context })).body.items as { id: string }[]) {
+        expect((await call("DELETE", one, { context: c.context, params: { webhookId } })).status).toBe(204);
+      }
+    } finally {
+      await receiver.close();
+    }
   });
 
   test("every operation was shown working, and every error code a client can cause was seen", () => {

@@ -33,6 +33,8 @@ await runUntilExit("tsx", SERVE_ARGS, {
     HOLD_TTL_SECONDS: "12",
     // Every spec signs up from this one address: room for all of them, limits still real.
     RATE_LIMIT_MULTIPLIER: "5",
+    // The webhook spec's receiver listens on this machine, which the SSRF guard otherwise refuses.
+    WEBHOOK_ALLOWED_PRIVATE_HOSTS: "127.0.0.1",
   },
   // Playwright signals the whole process group, so an embedded server may already be
   // stopping; the next run then drops the database instead.

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AccessTokens } from "@/components/account/access-tokens";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { Webhooks } from "@/components/account/webhooks";
 import { requireSignedIn } from "@/components/auth/require-signed-in";
 import { pageTitle } from "@/i18n/page-title";
 
@@ -18,6 +19,7 @@ export default async function AccountPage() {
         <Link href="/organizer" className="text-brand-600 underline hover:no-underline">{t("organizer")}</Link>
       </p>
       <AccessTokens />
+      <Webhooks />
       <ChangePasswordForm />
     </div>
   );
