@@ -80,6 +80,7 @@ test("a read-only access token can be made and revoked with the keyboard alone",
   await page.keyboard.press("Tab");
   await page.keyboard.press("Space"); // Payments off
   await page.keyboard.press("Tab"); // Organizer stays off
+  await page.keyboard.press("Tab"); // Webhooks stays off
   await page.keyboard.press("Tab");
   expect(await focusedLabel()).toMatch(/^Expires after/);
   await page.keyboard.press("Tab");

@@ -150,6 +150,9 @@ test.describe.serial("API scenarios", () => {
     expect((await call("POST", "/api/v1/concerts/{concertId}/queue", { headers: a.auth, params: { concertId: "nope" } })).body.code).toBe("VALIDATION_FAILED");
     expect((await call("GET", "/api/v1/concerts/{concertId}/queue", { params: { concertId: arena } })).body.serving).toBeGreaterThan(0);
     expect((await call("GET", "/api/v1/queue/status", { headers: { ...a.auth, "x-queue-token": id("queueA") } })).body.status).toBe("ACTIVE");
+    const following = await firstEvent("/api/v1/queue/events", {}, { ...a.auth, "x-queue-token": id("queueA") });
+    expect(following.text).toMatch(/event: status\ndata: \{.*"status":"ACTIVE"/);
+    following.close();
     expect((await call("GET", "/api/v1/queue/status", { headers: a.auth })).body.code).toBe("QUEUE_TOKEN_MISSING");
     expect((await call("GET", "/api/v1/queue/status", { headers: { ...a.auth, "x-queue-token": "not.a.token" } })).body.code).toBe("QUEUE_TOKEN_INVALID");
     expect((await call("GET", "/api/v1/queue/status", { headers: { ...b.auth, "x-queue-token": id("queueA") } })).body.code).toBe("QUEUE_TOKEN_NOT_YOURS");
@@ -351,6 +354,10 @@ test.describe.serial("API scenarios", () => {
     // The organizer watches the sale and steers the line.
     const dashboard = await call("GET", `${concert}/dashboard`, { context: a.context, params: { concertId } });
     expect(dashboard.body).toMatchObject({ status: "PUBLISHED", holdsLive: 1, queue: { paused: false } });
+    const session = { cookie: (await a.context.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ") };
+    const live = await firstEvent(`${concert}/dashboard/events`, { concertId }, session);
+    expect(live.text).toMatch(/event: dashboard\ndata: \{.*"holdsLive":1/);
+    live.close();
     expect((await call("PATCH", `${concert}/queue`, { context: a.context, params: { concertId }, data: { activeLimit: 60 } })).body.activeLimit).toBe(60);
     expect((await call("POST", `${concert}/queue/pause`, { context: a.context, params: { concertId } })).body.paused).toBe(true);
     expect((await call("POST", `${concert}/queue/resume`, { context: a.context, params: { concertId } })).body.paused).toBe(false);

@@ -3,20 +3,17 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { serverNow } from "@/lib/client/api";
-import { ServerEventParser, type ServerEvent } from "@/lib/client/server-events";
+import { followStream } from "@/lib/client/follow-stream";
+import type { ServerEvent } from "@/lib/client/server-events";
 import type { SeatStatusesView } from "@/lib/schemas/booking";
 
-// After a dropped stream: try again soon, then less and less often (polling covers the gap).
-const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 // Holds lapse by the clock, with no event: the map frees them itself.
 const LAPSE_CHECK_MS = 1_000;
 
 /**
  * Keeps a loaded seat map's statuses current from the seat event stream, in the same cache
  * the status refresh fills. Returns whether the stream is connected: the map polls only
- * while it is not. A dropped stream is opened again with its Last-Event-ID, so nothing is
- * missed; one refused because the shopping time is over stays closed, and the next poll
- * says why.
+ * while it is not (followStream resumes a dropped one where it left off).
  */
 export function useSeatEvents(scheduleId: string, token: string | null, seats: readonly { id: string }[] | undefined): boolean {
   const queryClient = useQueryClient();
@@ -77,35 +74,7 @@ export function useSeatEvents(scheduleId: string, token: string | null, seats: r
     }, LAPSE_CHECK_MS);
 
     const abort = new AbortController();
-    void (async () => {
-      let lastEventId: string | undefined;
-      for (let attempt = 0; !abort.signal.aborted; attempt++) {
-        try {
-          const response = await fetch(`/api/v1/schedules/${scheduleId}/seats/events`, {
-            headers: { accept: "text/event-stream", "x-queue-token": token, ...(lastEventId ? { "last-event-id": lastEventId } : {}) },
-            signal: abort.signal,
-          });
-          if ([401, 403, 404].includes(response.status)) return;
-          if (response.ok && response.body) {
-            setConnected(true);
-            attempt = 0;
-            const reader = response.body.getReader();
-            const parser = new ServerEventParser();
-            for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-              for (const event of parser.push(chunk.value)) {
-                handle(event);
-                if (event.id) lastEventId = event.id;
-              }
-            }
-          }
-        } catch {
-          // A dropped connection: polling takes over until it is back.
-        }
-        setConnected(false);
-        if (abort.signal.aborted) return;
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]));
-      }
-    })();
+    void followStream(`/api/v1/schedules/${scheduleId}/seats/events`, { "x-queue-token": token }, abort.signal, { onEvent: handle, onConnected: setConnected });
 
     return () => {
       abort.abort();

@@ -1,7 +1,9 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { apiFetch } from "@/lib/client/api";
+import { followStream } from "@/lib/client/follow-stream";
 import type { VenueLayout } from "@/lib/organizer/venue-layout";
 import type { Page } from "@/lib/pagination";
 import type { DashboardView, QueueControlView, SaleView } from "@/lib/schemas/organizer-dashboard";
@@ -153,8 +155,26 @@ export const concertRequests = (concertId: string) => ({
 export const DASHBOARD_REFRESH_MS = 5_000;
 const dashboardKey = (concertId: string) => ["organizer", "dashboard", concertId];
 
+/** The dashboard's figures, pushed by its event stream; polled only while the stream is down. */
 export function useDashboard(concertId: string) {
-  return useQuery({ queryKey: dashboardKey(concertId), queryFn: () => apiFetch<DashboardView>(`${CONCERTS}/${concertId}/dashboard`), refetchInterval: DASHBOARD_REFRESH_MS });
+  const queryClient = useQueryClient();
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    const abort = new AbortController();
+    void followStream(`${CONCERTS}/${concertId}/dashboard/events`, {}, abort.signal, {
+      onConnected: setLive,
+      onEvent: ({ event, data }) => event === "dashboard" && queryClient.setQueryData(dashboardKey(concertId), JSON.parse(data) as DashboardView),
+    });
+    return () => {
+      abort.abort();
+      setLive(false);
+    };
+  }, [concertId, queryClient]);
+  return useQuery({
+    queryKey: dashboardKey(concertId),
+    queryFn: () => apiFetch<DashboardView>(`${CONCERTS}/${concertId}/dashboard`),
+    refetchInterval: live ? false : DASHBOARD_REFRESH_MS,
+  });
 }
 
 export function useQueuePause(concertId: string) {

@@ -9,11 +9,13 @@ import type { PublicQueueCounters } from "@/lib/queue/get-queue-counters";
 import type { QueueStatus } from "@/lib/queue/get-queue-status";
 import { queueView, type QueueView } from "@/lib/queue/queue-view";
 import { solveEntryChallenge } from "./entry-challenge";
+import { useQueueEvents } from "./queue-events";
 
 // Everything the browser does with the waiting room lives here: the stored token, joining,
 // following the line, and leaving. While waiting, the page polls the line's public,
-// CDN-cacheable counters and works out its own position; it asks for its own status only
-// once its number has been reached (that request is what starts the shopping time).
+// CDN-cacheable counters and works out its own position; it follows its own status (the
+// queue event stream, or polling while that is down) only once its number has been reached
+// (asking is what starts the shopping time) or to keep its place from counting as abandoned.
 
 interface Place {
   token: string;
@@ -127,9 +129,12 @@ export function useWaitingRoom(concertId: string) {
   if (reached && reachedWith !== place.token) setReachedWith(place.token); // remembered across renders
   const turnCame = place !== null && reachedWith === place.token;
   const keepAliveMs = waiting && place.view.status === "WAITING" ? place.view.keepAliveMs : null;
+  // Our own place comes from the queue event stream; polled only while the stream is down.
+  const followOwn = place !== null && (turnCame || keepAliveMs !== null);
+  const stream = useQueueEvents(followOwn ? place.token : null, (latest) => latest.token && keep(latest.token, latest));
   const status = useQuery({
     queryKey: ["queue-status", place?.token],
-    enabled: place !== null && (turnCame || keepAliveMs !== null),
+    enabled: followOwn && !stream.live,
     queryFn: async () => {
       const latest = await fetchStatus(place!.token).catch((error: Error) => {
         // A token that ran out during a long pre-queue: entering again finds the same place.
@@ -143,11 +148,12 @@ export function useWaitingRoom(concertId: string) {
     refetchInterval: pollEvery((data: QueueStatus | undefined) => (turnCame ? (data?.pollAfterMs ?? false) : (keepAliveMs ?? false))),
     refetchIntervalInBackground: true,
   });
-  const settled = status.data && status.data.status !== "WAITING" && status.data.status !== "PRE_QUEUE" ? status.data : null;
+  const own = stream.live ? (stream.status ?? status.data) : status.data;
+  const settled = own && own.status !== "WAITING" && own.status !== "PRE_QUEUE" ? own : null;
   const view: QueueView | null = settled ?? (place && waiting && counters.data ? localView(place.view, counters.data) : (place?.view ?? null));
   const error = failure ?? counters.error ?? status.error ?? null;
   // When the page last heard from the line (by the server's clock, like useServerNow).
-  const heardAt = Math.max(counters.dataUpdatedAt, status.dataUpdatedAt);
+  const heardAt = Math.max(counters.dataUpdatedAt, status.dataUpdatedAt, stream.at);
   const updatedAt = heardAt ? toServerTime(heardAt) : null;
   return { view, token: place?.token ?? null, error, updatedAt, opensAt, solving, join: () => joinLine(), joining: join.isPending };
 }

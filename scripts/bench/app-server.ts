@@ -12,6 +12,8 @@ export interface AppMeters {
 
 export interface AppServer {
   url: string;
+  /** The server process (its memory can be read from /proc). */
+  pid: number;
   meters: AppMeters;
   stop(): Promise<void>;
 }
@@ -59,6 +61,7 @@ export async function startAppServer(
       const redisCalls = options.redis?.server.requests ?? (() => 0);
       return {
         url,
+        pid: child.pid!,
         meters: { read: () => ({ cpuMs: processTreeCpuMs(child.pid!), dbRoundTrips: database.count(), redisCalls: redisCalls() }) },
         stop,
       };

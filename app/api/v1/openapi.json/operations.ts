@@ -31,6 +31,7 @@ import * as cancelConcert from "@/app/api/v1/organizer/concerts/[concertId]/canc
 import * as publishConcert from "@/app/api/v1/organizer/concerts/[concertId]/publish/route";
 import * as organizerConcert from "@/app/api/v1/organizer/concerts/[concertId]/route";
 import * as dashboard from "@/app/api/v1/organizer/concerts/[concertId]/dashboard/route";
+import * as dashboardEvents from "@/app/api/v1/organizer/concerts/[concertId]/dashboard/events/route";
 import * as pauseQueue from "@/app/api/v1/organizer/concerts/[concertId]/queue/pause/route";
 import * as resumeQueue from "@/app/api/v1/organizer/concerts/[concertId]/queue/resume/route";
 import * as queueLimits from "@/app/api/v1/organizer/concerts/[concertId]/queue/route";
@@ -43,6 +44,7 @@ import * as venues from "@/app/api/v1/organizer/venues/route";
 import * as payments from "@/app/api/v1/payments/route";
 import * as queue from "@/app/api/v1/queue/route";
 import * as queueStatus from "@/app/api/v1/queue/status/route";
+import * as queueEvents from "@/app/api/v1/queue/events/route";
 import * as seats from "@/app/api/v1/schedules/[scheduleId]/seats/route";
 import * as seatStatuses from "@/app/api/v1/schedules/[scheduleId]/seats/status/route";
 import * as seatEvents from "@/app/api/v1/schedules/[scheduleId]/seats/events/route";
@@ -71,6 +73,7 @@ const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/concerts/{concertId}/queue/challenge", entryChallenge],
   ["/api/v1/concerts/{concertId}/queue/draw", queueDraw],
   ["/api/v1/queue/status", queueStatus],
+  ["/api/v1/queue/events", queueEvents],
   ["/api/v1/queue", queue],
   ["/api/v1/concerts/{concertId}/schedules", concertSchedules],
   ["/api/v1/schedules/{scheduleId}/seats", seats],
@@ -100,6 +103,7 @@ const modules: [string, Record<string, unknown>][] = [
   ["/api/v1/organizer/concerts/{concertId}/publish", publishConcert],
   ["/api/v1/organizer/concerts/{concertId}/cancel", cancelConcert],
   ["/api/v1/organizer/concerts/{concertId}/dashboard", dashboard],
+  ["/api/v1/organizer/concerts/{concertId}/dashboard/events", dashboardEvents],
   ["/api/v1/organizer/concerts/{concertId}/queue", queueLimits],
   ["/api/v1/organizer/concerts/{concertId}/queue/pause", pauseQueue],
   ["/api/v1/organizer/concerts/{concertId}/queue/resume", resumeQueue],
