@@ -49,6 +49,19 @@ export async function execute(client: Queryable, statement: Statement): Promise<
   return result.rowCount ?? 0;
 }
 
+/**
+ * Runs a statement that changes at most `batchSize` rows (a DELETE … LIMIT) until it changes
+ * fewer: a large purge as many short transactions. Returns the rows changed in all.
+ */
+export async function executeInBatches(client: Queryable, batchSize: number, statement: Statement): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const changed = await execute(client, statement);
+    total += changed;
+    if (changed < batchSize) return total;
+  }
+}
+
 // An ERROR ends the statement; a FATAL or PANIC ends the connection (PostgreSQL closes it).
 const isRefusal = (error: unknown) => error instanceof pg.DatabaseError && error.severity === "ERROR";
 

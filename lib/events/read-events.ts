@@ -1,5 +1,5 @@
 import { pool } from "../db";
-import { execute, queryRows, sql, type Statement } from "../sql";
+import { executeInBatches, queryRows, sql, type Statement } from "../sql";
 import type { DomainEvent, EventStream } from "./domain-event";
 
 interface EventRow {
@@ -73,15 +73,11 @@ export async function lastEventPosition(): Promise<number> {
 const PURGE_BATCH = 5_000;
 
 /** Deletes numbered events older than the retention, in batches (the cron tick). */
-export async function purgeOldEvents(olderThan: Date): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const deleted = await execute(
-      pool(),
-      sql`DELETE FROM events WHERE id IN (
-            SELECT id FROM events WHERE created_at < ${olderThan} AND position IS NOT NULL LIMIT ${PURGE_BATCH})`,
-    );
-    total += deleted;
-    if (deleted < PURGE_BATCH) return total;
-  }
+export function purgeOldEvents(olderThan: Date): Promise<number> {
+  return executeInBatches(
+    pool(),
+    PURGE_BATCH,
+    sql`DELETE FROM events WHERE id IN (
+          SELECT id FROM events WHERE created_at < ${olderThan} AND position IS NOT NULL LIMIT ${PURGE_BATCH})`,
+  );
 }

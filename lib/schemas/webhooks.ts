@@ -4,21 +4,23 @@ import { text } from "./text";
 
 const instant = z.iso.datetime();
 
+const holdData = z.object({
+  holdId: z.uuid(),
+  scheduleId: z.uuid(),
+  seatIds: z.array(z.uuid()),
+  amount: z.number().int().describe("KRW"),
+  expiresAt: instant,
+});
+
 /**
  * What each event an account's webhooks can receive carries in `data` (the outbox payloads
  * the triggers of the domain_events migration write). Seat changes go to the seat stream,
  * not to webhooks: they are nobody's own.
  */
 export const webhookEventData = {
-  "hold.created": z.object({
-    holdId: z.uuid(),
-    scheduleId: z.uuid(),
-    seatIds: z.array(z.uuid()),
-    amount: z.number().int().describe("KRW"),
-    expiresAt: instant,
-  }),
-  "hold.released": z.object({ holdId: z.uuid(), scheduleId: z.uuid(), seatIds: z.array(z.uuid()), amount: z.number().int(), expiresAt: instant }),
-  "hold.expired": z.object({ holdId: z.uuid(), scheduleId: z.uuid(), seatIds: z.array(z.uuid()), amount: z.number().int(), expiresAt: instant }),
+  "hold.created": holdData,
+  "hold.released": holdData,
+  "hold.expired": holdData,
   "payment.completed": z.object({
     paymentId: z.uuid(),
     orderNumber: z.string(),

@@ -1,6 +1,6 @@
 import { pool } from "../db";
 import { env } from "../env";
-import { execute, queryRows, sql } from "../sql";
+import { executeInBatches, queryRows, sql } from "../sql";
 import { postWebhook, WEBHOOK_TIMEOUT_MS } from "./post-webhook";
 import { webhookHeaders } from "./signature";
 
@@ -115,16 +115,14 @@ export async function runWebhookPass({ maxMs }: { maxMs: number }): Promise<Webh
   return pass;
 }
 
+const PURGE_BATCH = 1_000;
+
 /** Deletes finished deliveries (and their attempts) older than the retention, in batches (the cron tick). */
-export async function purgeOldDeliveries(olderThan: Date): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const deleted = await execute(
-      pool(),
-      sql`DELETE FROM webhook_deliveries WHERE id IN (
-            SELECT id FROM webhook_deliveries WHERE status <> 'PENDING' AND created_at < ${olderThan} LIMIT 1000)`,
-    );
-    total += deleted;
-    if (deleted < 1_000) return total;
-  }
+export function purgeOldDeliveries(olderThan: Date): Promise<number> {
+  return executeInBatches(
+    pool(),
+    PURGE_BATCH,
+    sql`DELETE FROM webhook_deliveries WHERE id IN (
+          SELECT id FROM webhook_deliveries WHERE status <> 'PENDING' AND created_at < ${olderThan} LIMIT ${PURGE_BATCH})`,
+  );
 }
