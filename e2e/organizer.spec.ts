@@ -128,7 +128,7 @@ test("an organizer drafts a concert, fixes what the publish check lists, publish
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByRole("button", { name: "Publish now" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.getByText("On sale")).toBeVisible();
+  await expect(page.getByText("On sale", { exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "30 seats (layout version 1)" })).toBeVisible();
   // Once published, tier names and section tiers are fixed; prices stay editable.
   await expect(tier(1).getByLabel("Name")).toBeDisabled();

@@ -20,7 +20,11 @@ async function listen(): Promise<pg.Client | null> {
   try {
     await client.connect();
     client.on("notification", () => wake());
-    client.on("error", (error) => log("warn", error.message));
+    client.on("error", (error) => {
+      log("warn", error.message);
+      if (listener === client) listener = null; // opened again on the next round
+      void client.end().catch(() => undefined);
+    });
     await client.query(`LISTEN stagepass_events; LISTEN ${WEBHOOKS_CHANNEL}`);
     return client;
   } catch (error) {

@@ -24,6 +24,7 @@ import {
 // Message keys cannot hold dots.
 const EVENT_KEY = {
   "hold.created": "event.hold_created",
+  "hold.changed": "event.hold_changed",
   "hold.released": "event.hold_released",
   "hold.expired": "event.hold_expired",
   "payment.completed": "event.payment_completed",

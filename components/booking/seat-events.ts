@@ -46,8 +46,15 @@ export function useSeatEvents(scheduleId: string, token: string | null, seats: r
     const handle = ({ event, data: text }: ServerEvent) => {
       const data = JSON.parse(text) as Record<string, unknown>;
       if (event === "snapshot") {
+        // A status refresh still under way read older statuses than these: it must not land after them.
+        void queryClient.cancelQueries({ queryKey: key });
+        const { heldUntil, ...view } = data as Omit<SeatStatusesView, "scheduleId"> & { heldUntil: Record<string, string> };
+        queryClient.setQueryData<SeatStatusesView>(key, { scheduleId, ...view });
         lapses.clear();
-        queryClient.setQueryData<SeatStatusesView>(key, { scheduleId, ...(data as Omit<SeatStatusesView, "scheduleId">) });
+        for (const [id, until] of Object.entries(heldUntil)) {
+          const i = indexOf.get(id);
+          if (i !== undefined) lapses.set(i, Date.parse(until));
+        }
       } else if (event === "seat.held") {
         const until = Date.parse(data.heldUntil as string);
         if (until > serverNow()) mark(data.seatIds, "H", until);

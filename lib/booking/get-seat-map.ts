@@ -109,3 +109,13 @@ export async function getSeatStatusesSnapshot(scheduleId: string, clock: Clock =
   const { statuses, revision, layoutVersion, position } = await statusesOf(scheduleId, clock);
   return { view: { scheduleId, layoutVersion, revision, statuses }, position };
 }
+
+/** When each live hold on the date's seats lapses, by seat id. */
+export async function heldSeatLapses(scheduleId: string, clock: Clock = systemClock): Promise<Record<string, string>> {
+  const rows = await queryRows<{ id: string; until: string }>(
+    pool(),
+    sql`SELECT id, to_char(hold_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS until FROM seats
+         WHERE hold_expires_at > ${clock.now()} AND schedule_id = ${scheduleId}::uuid AND status <> 'SOLD'`,
+  );
+  return Object.fromEntries(rows.map((row) => [row.id, row.until]));
+}

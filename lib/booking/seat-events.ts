@@ -1,7 +1,7 @@
 import type { DomainEvent } from "../events/domain-event";
 import { eventHub } from "../events/hub";
 import { canResumeFrom } from "../events/read-events";
-import { getSeatStatusesSnapshot } from "./get-seat-map";
+import { getSeatStatusesSnapshot, heldSeatLapses } from "./get-seat-map";
 
 /** What a seat stream sends: the statuses to start from, then each change to them. */
 export interface SeatStreamMessage {
@@ -14,9 +14,16 @@ export interface SeatStreamMessage {
 // go to their owners only (webhooks), never to everyone looking at the map.
 const SEAT_EVENTS = new Set<string>(["seat.held", "seat.freed", "seat.sold", "seats.revised"]);
 
+// Every stream of the date gets the same message object for an event (serialised once).
+const messages = new WeakMap<DomainEvent, SeatStreamMessage>();
 const messageOf = (event: DomainEvent): SeatStreamMessage => {
-  const { scheduleId: _scheduleId, ...data } = event.payload;
-  return { id: event.position, event: event.type as SeatStreamMessage["event"], data };
+  let message = messages.get(event);
+  if (!message) {
+    const { scheduleId: _scheduleId, ...data } = event.payload;
+    message = { id: event.position, event: event.type as SeatStreamMessage["event"], data };
+    messages.set(event, message);
+  }
+  return message;
 };
 
 /**
@@ -32,10 +39,12 @@ export async function followSeats(scheduleId: string, lastEventId: number | null
     const resumed = await eventHub().subscribe({ scheduleId }, lastEventId, deliver);
     if (resumed) return resumed.close;
   }
-  // A first connection, or one too far behind: start again from the statuses as they are.
+  // A first connection, or one too far behind: start again from the statuses as they are,
+  // with when each live hold lapses (a lapse frees a seat with no event; the client frees it).
   for (;;) {
     const { view, position } = await getSeatStatusesSnapshot(scheduleId);
-    send({ id: position, event: "snapshot", data: { layoutVersion: view.layoutVersion, revision: view.revision, statuses: view.statuses } });
+    const heldUntil = await heldSeatLapses(scheduleId);
+    send({ id: position, event: "snapshot", data: { layoutVersion: view.layoutVersion, revision: view.revision, statuses: view.statuses, heldUntil } });
     const subscription = await eventHub().subscribe({ scheduleId }, position, deliver);
     if (subscription) return subscription.close;
   }

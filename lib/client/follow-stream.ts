@@ -2,6 +2,9 @@ import { ServerEventParser, type ServerEvent } from "./server-events";
 
 // After a dropped stream: try again soon, then less and less often (polling covers the gap).
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+// Streams send a heartbeat every 15 s: this long without a byte, the connection is dead
+// even if nothing said so (a proxy or NAT that dropped it quietly).
+const SILENCE_MS = 45_000;
 
 export interface StreamCallbacks {
   onEvent(event: ServerEvent): void;
@@ -18,8 +21,15 @@ export interface StreamCallbacks {
 export async function followStream(url: string, headers: Record<string, string>, signal: AbortSignal, callbacks: StreamCallbacks): Promise<void> {
   let lastEventId: string | undefined;
   for (let attempt = 0; !signal.aborted; attempt++) {
+    const connection = new AbortController();
+    const hangUp = () => connection.abort();
+    signal.addEventListener("abort", hangUp);
+    let silence = setTimeout(hangUp, SILENCE_MS);
     try {
-      const response = await fetch(url, { headers: { ...headers, accept: "text/event-stream", ...(lastEventId ? { "last-event-id": lastEventId } : {}) }, signal });
+      const response = await fetch(url, {
+        headers: { ...headers, accept: "text/event-stream", ...(lastEventId ? { "last-event-id": lastEventId } : {}) },
+        signal: connection.signal,
+      });
       if ([401, 403, 404].includes(response.status)) return;
       if (response.ok && response.body) {
         callbacks.onConnected(true);
@@ -27,6 +37,8 @@ export async function followStream(url: string, headers: Record<string, string>,
         const reader = response.body.getReader();
         const parser = new ServerEventParser();
         for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          clearTimeout(silence);
+          silence = setTimeout(hangUp, SILENCE_MS);
           for (const event of parser.push(chunk.value)) {
             callbacks.onEvent(event);
             if (event.id) lastEventId = event.id;
@@ -35,6 +47,9 @@ export async function followStream(url: string, headers: Record<string, string>,
       }
     } catch {
       // A dropped connection: polling takes over until it is back.
+    } finally {
+      clearTimeout(silence);
+      signal.removeEventListener("abort", hangUp);
     }
     if (signal.aborted) return;
     callbacks.onConnected(false);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { changeHold } from "@/lib/booking/change-hold";
 import { createHold } from "@/lib/booking/create-hold";
 import { releaseHold } from "@/lib/booking/release-hold";
 import { db, pool } from "@/lib/db";
@@ -26,8 +27,10 @@ describe("domain events", () => {
 
     const kept = await createHold(buyer!, { scheduleId: schedule.id, seatIds: [a!, b!] });
     await inSqlTransaction(pool(), (tx) => payHold(tx, buyer!, kept.id));
-    const other = await createSchedule(concert.id, 1);
-    const given = await createHold(buyer!, { scheduleId: other.id, seatIds: [other.seats[0]!.id] });
+    const other = await createSchedule(concert.id, 2);
+    const [x, y] = other.seats.map((seat) => seat.id).sort();
+    const given = await createHold(buyer!, { scheduleId: other.id, seatIds: [x!] });
+    await changeHold(buyer!, given.id, { seatIds: [y!] });
     await releaseHold(buyer!, given.id);
 
     expect(await eventsOf({ scheduleId: schedule.id })).toEqual([
@@ -36,12 +39,21 @@ describe("domain events", () => {
       { type: "seat.sold", payload: { scheduleId: schedule.id, seatIds: [a, b] } },
       { type: "payment.completed", payload: expect.objectContaining({ holdId: kept.id, amount: kept.amount, orderNumber: expect.any(String) }) },
     ]);
-    expect((await eventsOf({ scheduleId: other.id })).map((e) => e.type)).toEqual(["seat.held", "hold.created", "hold.released", "seat.freed"]);
+    expect((await eventsOf({ scheduleId: other.id })).map((e) => [e.type, e.payload.seatIds])).toEqual([
+      ["seat.held", [x]],
+      ["hold.created", [x]],
+      ["seat.freed", [x]],
+      ["seat.held", [y]],
+      ["hold.changed", [y]],
+      ["hold.released", [y]],
+      ["seat.freed", [y]],
+    ]);
     expect((await eventsOf({ userId: buyer! })).map((e) => e.type)).toEqual([
       "wallet.charged",
       "hold.created",
       "payment.completed",
       "hold.created",
+      "hold.changed",
       "hold.released",
     ]);
     expect(c).toBeDefined(); // a seat nobody touched has no event

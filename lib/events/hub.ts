@@ -87,8 +87,16 @@ class EventHub {
     for (const subscriber of this.subscribers) {
       const mine = events.filter((event) => inStream(event, subscriber.stream));
       if (!mine.length) continue;
-      if (subscriber.pending) subscriber.pending.push(...mine);
-      else this.hand(subscriber, mine);
+      if (subscriber.pending) {
+        subscriber.pending.push(...mine);
+        continue;
+      }
+      try {
+        this.hand(subscriber, mine);
+      } catch (error) {
+        // One subscriber's failure is its own: the others still get theirs.
+        console.error(JSON.stringify({ level: "warn", job: "event-hub", message: (error as Error).message }));
+      }
     }
   }
 
@@ -126,6 +134,7 @@ class EventHub {
     const client = new pg.Client({ connectionString: env().DATABASE_URL });
     const retry = () => {
       if (this.listener === client) this.listener = null;
+      void client.end().catch(() => undefined);
       if (this.started && this.timer) setTimeout(() => this.started && !this.listener && void this.listen(), RECONNECT_MS).unref();
     };
     client.on("error", (error) => {
@@ -136,15 +145,14 @@ class EventHub {
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
-      if (!this.timer) {
-        void client.end(); // stopped meanwhile
+      if (!this.timer || this.listener) {
+        void client.end(); // stopped meanwhile, or another start's listener is already up
         return;
       }
       this.listener = client;
       void this.read(); // what was numbered while connecting
     } catch (error) {
       console.error(JSON.stringify({ level: "warn", job: "event-hub", message: (error as Error).message }));
-      void client.end().catch(() => undefined);
       retry();
     }
   }

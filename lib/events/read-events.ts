@@ -56,12 +56,8 @@ function streamStatement(stream: EventStream, after: number, limit: number): Sta
  * reader at that position has not seen (it must start again from a fresh snapshot).
  */
 export async function canResumeFrom(after: number): Promise<boolean> {
-  const [row] = await queryRows<{ last_position: string; oldest: string | null }>(
-    pool(),
-    sql`SELECT (SELECT last_position FROM event_sequence) AS last_position, (SELECT min(position) FROM events) AS oldest`,
-  );
-  if (!row || after > Number(row.last_position)) return false; // a position never given
-  return row.oldest === null ? after === Number(row.last_position) : Number(row.oldest) <= after + 1;
+  const [row] = await queryRows<{ last_position: string; purged_through: string }>(pool(), sql`SELECT last_position, purged_through FROM event_sequence`);
+  return row !== undefined && after >= Number(row.purged_through) && after <= Number(row.last_position);
 }
 
 /** The last position given: a snapshot read now has seen every event up to it. */
@@ -72,12 +68,21 @@ export async function lastEventPosition(): Promise<number> {
 
 const PURGE_BATCH = 5_000;
 
-/** Deletes numbered events older than the retention, in batches (the cron tick). */
-export function purgeOldEvents(olderThan: Date): Promise<number> {
+/**
+ * Deletes numbered events older than the retention (the cron tick), in position order: the
+ * mark moves first, so no stream resumes into a gap, then the rows go in batches.
+ */
+export async function purgeOldEvents(olderThan: Date): Promise<number> {
+  const [row] = await queryRows<{ upto: string | null }>(
+    pool(),
+    sql`WITH oldest AS (SELECT max(position) AS upto FROM events WHERE created_at < ${olderThan} AND position IS NOT NULL)
+        UPDATE event_sequence SET purged_through = greatest(purged_through, oldest.upto) FROM oldest
+        RETURNING purged_through AS upto`,
+  );
+  const upto = Number(row?.upto ?? 0);
   return executeInBatches(
     pool(),
     PURGE_BATCH,
-    sql`DELETE FROM events WHERE id IN (
-          SELECT id FROM events WHERE created_at < ${olderThan} AND position IS NOT NULL LIMIT ${PURGE_BATCH})`,
+    sql`DELETE FROM events WHERE id IN (SELECT id FROM events WHERE position <= ${upto} ORDER BY position LIMIT ${PURGE_BATCH})`,
   );
 }

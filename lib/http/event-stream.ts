@@ -17,10 +17,22 @@ const HEARTBEAT_MS = 15_000;
 const RETRY_MS = 2_000;
 // A client this far behind in reading is dropped; it resumes from its Last-Event-ID.
 const MAX_BUFFERED_BYTES = 1 << 20;
+// A stream is closed after this long and the client resumes from its Last-Event-ID: nothing
+// held for a client can outlive it by much, whatever went wrong.
+const MAX_LIFETIME_MS = 30 * 60_000;
 /** Streams one account may hold open on one instance at once (tabs, devices, API clients). */
 export const MAX_STREAMS_PER_USER = 6;
 
 const openStreams = new Map<string, number>();
+
+// One change goes to every stream following it, as the same object: serialised once.
+const serialisedData = new WeakMap<object, string>();
+function serialised(data: unknown): string {
+  if (typeof data !== "object" || data === null) return JSON.stringify(data);
+  let text = serialisedData.get(data);
+  if (text === undefined) serialisedData.set(data, (text = JSON.stringify(data)));
+  return text;
+}
 
 const HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -40,11 +52,13 @@ export function lastEventIdOf(request: Request): number | null {
 /**
  * A text/event-stream response for the caller: `start` sends what the client has missed and
  * subscribes; the stream then carries heartbeats until the client leaves, `until` passes
- * (the end of a shopping session) or the client stops reading. Past MAX_STREAMS_PER_USER open
+ * (the end of a shopping session), MAX_LIFETIME_MS passes or the client stops reading. Past MAX_STREAMS_PER_USER open
  * streams of the caller on this instance, 429. Whatever `start` throws becomes the usual
  * problem+json, since nothing has been sent yet.
  */
 export async function eventStreamResponse(request: Request, userId: string, start: StreamStart, until?: Date): Promise<Response> {
+  // HEAD runs the GET handler, and its body is never read nor cancelled: nothing may start.
+  if (request.method !== "GET") return new Response(null, { status: 200, headers: HEADERS });
   const open = openStreams.get(userId) ?? 0;
   if (open >= MAX_STREAMS_PER_USER) {
     throw new DomainError("TOO_MANY_STREAMS", `At most ${MAX_STREAMS_PER_USER} event streams may be open at once; close one first.`);
@@ -60,6 +74,7 @@ export async function eventStreamResponse(request: Request, userId: string, star
     new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
   );
   let finished = false;
+  let dropped = false;
   let stop: (() => void) | null = null;
   const timers: { heartbeat?: NodeJS.Timeout; deadline?: NodeJS.Timeout } = {};
   const finish = () => {
@@ -73,7 +88,9 @@ export async function eventStreamResponse(request: Request, userId: string, star
     if (left > 0) openStreams.set(userId, left);
     else openStreams.delete(userId);
     try {
-      controller.close();
+      // A reader that stopped reading would keep everything queued for it: drop it instead.
+      if (dropped) controller.error(new Error("the client stopped reading"));
+      else controller.close();
     } catch {
       // already closed by the client
     }
@@ -81,10 +98,13 @@ export async function eventStreamResponse(request: Request, userId: string, star
   const write = (text: string) => {
     if (finished) return;
     controller.enqueue(encoder.encode(text));
-    if ((controller.desiredSize ?? 0) < -MAX_BUFFERED_BYTES) finish();
+    if ((controller.desiredSize ?? 0) < -MAX_BUFFERED_BYTES) {
+      dropped = true;
+      finish();
+    }
   };
   const send = (message: StreamMessage) =>
-    write(`${message.id === undefined ? "" : `id: ${message.id}\n`}event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`);
+    write(`${message.id === undefined ? "" : `id: ${message.id}\n`}event: ${message.event}\ndata: ${serialised(message.data)}\n\n`);
 
   write(`retry: ${RETRY_MS}\n\n`);
   try {
@@ -97,7 +117,8 @@ export async function eventStreamResponse(request: Request, userId: string, star
   request.signal.addEventListener("abort", finish);
   if (request.signal.aborted) finish();
   timers.heartbeat = setInterval(() => write(": heartbeat\n\n"), HEARTBEAT_MS);
-  if (until) timers.deadline = setTimeout(finish, Math.max(until.getTime() - Date.now(), 0));
+  const lifetime = Math.min(until ? until.getTime() - Date.now() : MAX_LIFETIME_MS, MAX_LIFETIME_MS);
+  timers.deadline = setTimeout(finish, Math.max(lifetime, 0));
   return new Response(body, { status: 200, headers: HEADERS });
 }
 

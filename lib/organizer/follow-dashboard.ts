@@ -17,29 +17,45 @@ const REFRESH_MS = 15_000;
 export async function followDashboard(actorId: string, concertId: string, send: (view: DashboardView) => void): Promise<() => void> {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let refreshing: Promise<void> | null = null;
   let sentAt = Date.now();
 
-  send(await getDashboard(actorId, concertId));
-  const refresh = async () => {
-    try {
-      const view = await getDashboard(actorId, concertId);
-      if (!stopped) send(view);
-    } catch (error) {
-      // A member removed meanwhile, a database blip: nothing is sent, the next pass tries again.
-      console.error(JSON.stringify({ level: "warn", job: "dashboard-stream", message: (error as Error).message }));
-    }
-    sentAt = Date.now();
-    schedule(REFRESH_MS);
+  const refresh = () => {
+    // One read at a time, so an older view is never sent after a newer one.
+    refreshing ??= (async () => {
+      try {
+        const view = await getDashboard(actorId, concertId);
+        if (!stopped) send(view);
+      } catch (error) {
+        // A member removed meanwhile, a database blip: nothing is sent, the next pass tries again.
+        console.error(JSON.stringify({ level: "warn", job: "dashboard-stream", message: (error as Error).message }));
+      } finally {
+        refreshing = null;
+        sentAt = Date.now();
+        schedule(REFRESH_MS);
+      }
+    })();
   };
   const schedule = (ms: number) => {
     clearTimeout(timer);
-    if (!stopped) timer = setTimeout(() => void refresh(), ms);
+    if (!stopped) timer = setTimeout(refresh, ms);
   };
-  schedule(REFRESH_MS);
-  const changes = await eventHub().subscribe({ concertId }, await lastEventPosition(), () => schedule(Math.max(0, sentAt + MIN_INTERVAL_MS - Date.now())));
-  return () => {
+  const stop = () => {
     stopped = true;
     clearTimeout(timer);
-    changes?.close();
   };
+
+  const from = await lastEventPosition();
+  send(await getDashboard(actorId, concertId));
+  schedule(REFRESH_MS);
+  try {
+    const changes = await eventHub().subscribe({ concertId }, from, () => schedule(Math.max(0, sentAt + MIN_INTERVAL_MS - Date.now())));
+    return () => {
+      stop();
+      changes?.close();
+    };
+  } catch (error) {
+    stop();
+    throw error;
+  }
 }

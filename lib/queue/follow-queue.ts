@@ -44,13 +44,23 @@ export async function followQueue(claims: QueueClaims, send: (status: QueueStatu
     if (!stopped) timer = setTimeout(() => void check(), ms);
   };
 
-  await check();
-  const admitted = await eventHub().subscribe({ userId: claims.userId }, await lastEventPosition(), (events) => {
-    if (events.some((event) => event.type === "queue.admitted" && event.concertId === claims.concertId)) void check();
-  });
-  return () => {
+  const stop = () => {
     stopped = true;
     clearTimeout(timer);
-    admitted?.close();
   };
+  try {
+    // The position first: an admission between it and the first look is still heard.
+    const from = await lastEventPosition();
+    await check();
+    const admitted = await eventHub().subscribe({ userId: claims.userId }, from, (events) => {
+      if (events.some((event) => event.type === "queue.admitted" && event.concertId === claims.concertId)) void check();
+    });
+    return () => {
+      stop();
+      admitted?.close();
+    };
+  } catch (error) {
+    stop(); // nothing may keep looking (and keeping the place alive) for a stream that never opened
+    throw error;
+  }
 }

@@ -12,8 +12,8 @@ export const RATE_LIMITS = {
   signIn: { perUser: { limit: 10, windowSeconds: 300 }, perIp: { limit: 60, windowSeconds: 300 } },
   queueEntry: { perUser: { limit: 30, windowSeconds: 60 }, perIp: { limit: 600, windowSeconds: 60 } },
   holds: { perUser: { limit: 30, windowSeconds: 60 }, perIp: { limit: 600, windowSeconds: 60 }, failClosed: true },
-  /** Test messages and redeliveries: each makes the server call someone's URL. */
-  webhookTest: { perUser: { limit: 20, windowSeconds: 60 }, perIp: { limit: 120, windowSeconds: 60 } },
+  /** Registering or changing a webhook endpoint, test messages and redeliveries: each makes the server look up or call someone's host. */
+  webhookCalls: { perUser: { limit: 20, windowSeconds: 60 }, perIp: { limit: 120, windowSeconds: 60 } },
   charges: { perUser: { limit: 20, windowSeconds: 60 }, perIp: { limit: 300, windowSeconds: 60 }, failClosed: true },
 } satisfies Record<string, RateLimitRules>;
 

@@ -19,6 +19,7 @@ const holdData = z.object({
  */
 export const webhookEventData = {
   "hold.created": holdData,
+  "hold.changed": holdData,
   "hold.released": holdData,
   "hold.expired": holdData,
   "payment.completed": z.object({
@@ -38,6 +39,7 @@ export type WebhookEventType = keyof typeof webhookEventData;
 /** When each is sent. */
 export const webhookEventSummary: Record<WebhookEventType, string> = {
   "hold.created": "You held seats.",
+  "hold.changed": "You changed the seats of a live hold.",
   "hold.released": "You gave a hold back (or your shopping time ended with it).",
   "hold.expired": "A hold of yours ran out of time unpaid.",
   "payment.completed": "You paid for a hold: the seats are yours.",

@@ -67,19 +67,29 @@ async function attempt(claimed: Claimed): Promise<boolean> {
           INSERT INTO webhook_attempts (delivery_id, status_code, error, duration_ms)
           VALUES (${claimed.id}::uuid, ${result.statusCode}, ${error}, ${result.durationMs})),
         delivery AS (
+          -- Still this worker's claim (not taken again after its lease, nor redelivered meanwhile).
           UPDATE webhook_deliveries
              SET status = ${status}::webhook_delivery_status, locked_until = NULL,
                  next_attempt_at = CASE WHEN ${delay}::int IS NULL THEN NULL ELSE now() + make_interval(secs => ${delay}::int) END,
                  last_status_code = ${result.statusCode}, last_error = ${error},
                  delivered_at = CASE WHEN ${ok} THEN now() END
-           WHERE id = ${claimed.id}::uuid)
-        UPDATE webhook_endpoints
-           SET failing_since = CASE WHEN ${ok} THEN NULL ELSE coalesce(failing_since, now()) END,
-               enabled = enabled AND (${ok} OR coalesce(failing_since, now()) > now() - make_interval(hours => ${DISABLE_AFTER_HOURS})),
-               disabled_reason = CASE WHEN NOT ${ok} AND failing_since <= now() - make_interval(hours => ${DISABLE_AFTER_HOURS})
+           WHERE id = ${claimed.id}::uuid AND attempts = ${claimed.attempts} AND status = 'PENDING'
+          RETURNING 1),
+        endpoint AS (
+          -- A failure continues the endpoint's streak of failures only if the last one is recent:
+          -- a quiet endpoint's one failure after a week starts a new streak, it does not end it.
+          SELECT id, CASE WHEN failing_since IS NOT NULL AND last_failure_at > now() - make_interval(hours => ${DISABLE_AFTER_HOURS + 1})
+                          THEN failing_since END AS streak_since
+            FROM webhook_endpoints WHERE id = ${claimed.endpoint_id}::uuid)
+        UPDATE webhook_endpoints w
+           SET failing_since = CASE WHEN ${ok} THEN NULL ELSE coalesce(e.streak_since, now()) END,
+               last_failure_at = CASE WHEN ${ok} THEN w.last_failure_at ELSE now() END,
+               enabled = w.enabled AND (${ok} OR coalesce(e.streak_since, now()) > now() - make_interval(hours => ${DISABLE_AFTER_HOURS})),
+               disabled_reason = CASE WHEN NOT ${ok} AND e.streak_since <= now() - make_interval(hours => ${DISABLE_AFTER_HOURS})
                                       THEN ${`Every delivery failed for ${DISABLE_AFTER_HOURS} hours; switch it on again once the receiver works.`}
-                                      ELSE disabled_reason END
-         WHERE id = ${claimed.endpoint_id}::uuid`,
+                                      ELSE w.disabled_reason END
+          FROM endpoint e
+         WHERE w.id = e.id AND EXISTS (SELECT 1 FROM delivery)`,
   );
   return ok;
 }
@@ -105,24 +115,31 @@ export async function runWebhookPass({ maxMs }: { maxMs: number }): Promise<Webh
     pass.dispatched += dispatched?.deliveries ?? 0;
     if (!dispatched || dispatched.events < 1_000 || Date.now() - started > maxMs) break;
   }
-  while (Date.now() - started < maxMs) {
-    const claimed = await claimDue(CONCURRENCY);
-    if (!claimed.length) break;
-    const results = await Promise.all(claimed.map(attempt));
-    pass.attempted += results.length;
-    pass.succeeded += results.filter(Boolean).length;
-  }
+  // CONCURRENCY senders, each taking the next due delivery as soon as it is done with one:
+  // a slow receiver holds up one sender, not a batch.
+  const sender = async () => {
+    while (Date.now() - started < maxMs) {
+      const [claimed] = await claimDue(1);
+      if (!claimed) return;
+      pass.attempted++;
+      if (await attempt(claimed)) pass.succeeded++;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, sender));
   return pass;
 }
 
 const PURGE_BATCH = 1_000;
 
-/** Deletes finished deliveries (and their attempts) older than the retention, in batches (the cron tick). */
+/**
+ * Deletes deliveries (and their attempts) older than the retention, in batches (the cron
+ * tick): by then they are settled, or waiting on an endpoint switched off all that time.
+ */
 export function purgeOldDeliveries(olderThan: Date): Promise<number> {
   return executeInBatches(
     pool(),
     PURGE_BATCH,
     sql`DELETE FROM webhook_deliveries WHERE id IN (
-          SELECT id FROM webhook_deliveries WHERE status <> 'PENDING' AND created_at < ${olderThan} LIMIT ${PURGE_BATCH})`,
+          SELECT id FROM webhook_deliveries WHERE created_at < ${olderThan} LIMIT ${PURGE_BATCH})`,
   );
 }

@@ -158,11 +158,13 @@ export async function listDeliveries(userId: string, webhookId: string, query: P
 /** Sends a delivery again now, with a fresh round of retries, whatever became of it. */
 export async function redeliver(userId: string, webhookId: string, deliveryId: string, now = new Date()): Promise<WebhookDeliveryView> {
   await getWebhook(userId, webhookId);
-  const { count } = await db.webhookDelivery.updateMany({
-    where: { id: deliveryId, endpointId: webhookId },
+  const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, endpointId: webhookId }, select: { id: true } });
+  if (!delivery) throw new NotFoundError("Delivery");
+  // One being sent right now is left to finish (its answer will tell); anything else goes again.
+  await db.webhookDelivery.updateMany({
+    where: { id: deliveryId, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
     data: { status: "PENDING", attempts: 0, nextAttemptAt: now, lockedUntil: null },
   });
-  if (count === 0) throw new NotFoundError("Delivery");
   await webhooksDue();
   return deliveryView(await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, select: deliverySelect }));
 }

@@ -33,7 +33,6 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
         method: "POST",
         headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body), "user-agent": "Stagepass-Webhooks/1" },
         lookup: guardedLookup(allowedHosts),
-        timeout: WEBHOOK_TIMEOUT_MS,
         agent: false,
       },
       (response) => {
@@ -47,7 +46,10 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
         response.on("close", finish);
       },
     );
-    request.on("timeout", () => request.destroy(new Error(`no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`)));
+    // A deadline for the whole attempt (name lookup, connection, answer), not an idle timer
+    // a receiver could keep resetting: an attempt must end well within its claim's lease.
+    const deadline = setTimeout(() => request.destroy(new Error(`no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`)), WEBHOOK_TIMEOUT_MS);
+    request.on("close", () => clearTimeout(deadline));
     request.on("error", (error) => resolve(done(null, error.message)));
     request.end(body);
   });

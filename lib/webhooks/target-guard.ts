@@ -57,8 +57,17 @@ export async function targetRefusal(url: string, allowedHosts: readonly string[]
   return null;
 }
 
+// A name server that never answers must not hold a request open.
+const LOOKUP_TIMEOUT_MS = 5_000;
+
 function resolveAll(host: string): Promise<string[] | null> {
-  return new Promise((resolve) => dnsLookup(host, { all: true }, (error, found) => resolve(error ? null : found.map((a) => a.address))));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS);
+    dnsLookup(host, { all: true }, (error, found) => {
+      clearTimeout(timer);
+      resolve(error ? null : found.map((a) => a.address));
+    });
+  });
 }
 
 /**

@@ -88,7 +88,7 @@ describe("webhooks", () => {
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
     // The last retry, of an endpoint that has failed since yesterday.
     await db.webhookDelivery.update({ where: { id: delivery.id }, data: { attempts: RETRY_DELAYS_S.length } });
-    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: new Date(Date.now() - 25 * 3_600_000) } });
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: new Date(Date.now() - 25 * 3_600_000), lastFailureAt: new Date(Date.now() - 3_600_000) } });
     await runWebhookPass({ maxMs: 5_000 });
 
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "FAILED", nextAttemptAt: null, lastStatusCode: 503 });
@@ -99,6 +99,20 @@ describe("webhooks", () => {
     expect(again.status).toBe("PENDING");
     await runWebhookPass({ maxMs: 5_000 });
     expect(hooks.received).toHaveLength(1);
+  });
+
+  it("start a new streak, not switch off, when an endpoint quiet for days fails once", async () => {
+    const hooks = await receiver([502]);
+    const [fan] = await createUsers(1);
+    const endpoint = await createWebhook(fan!, { url: hooks.url, description: "", eventTypes: ["wallet.charged"] });
+    const day = 24 * 3_600_000;
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: new Date(Date.now() - 8 * day), lastFailureAt: new Date(Date.now() - 7 * day) } });
+    await topUp(fan!, 1_000);
+    await deliverNow();
+
+    const after = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(after.enabled).toBe(true);
+    expect(Date.now() - after.failingSince!.getTime()).toBeLessThan(60_000);
   });
 
   it("sign with both secrets for a day after a rotation", async () => {

@@ -21,6 +21,7 @@ CREATE TABLE "events" (
 CREATE TABLE "event_sequence" (
     "id" BOOLEAN NOT NULL DEFAULT true,
     "last_position" BIGINT NOT NULL DEFAULT 0,
+    "purged_through" BIGINT NOT NULL DEFAULT 0,
 
     CONSTRAINT "event_sequence_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "event_sequence_one_row" CHECK ("id")
@@ -110,7 +111,7 @@ CREATE TRIGGER concerts_events AFTER UPDATE ON concerts
   REFERENCING OLD TABLE AS old_concerts NEW TABLE AS new_concerts
   FOR EACH STATEMENT EXECUTE FUNCTION concert_events();
 
--- Holds: made, given back, lapsed (a paid hold is told by payment.completed).
+-- Holds: made, changed, given back, lapsed (a paid hold is told by payment.completed).
 CREATE FUNCTION hold_payload(h holds) RETURNS jsonb LANGUAGE sql STABLE AS $$
   SELECT jsonb_build_object('holdId', h.id, 'scheduleId', h.schedule_id, 'amount', h.amount,
                             'expiresAt', iso_time(h.expires_at), 'seatIds', (SELECT coalesce(jsonb_agg(seat_id ORDER BY seat_id), '[]') FROM hold_seats WHERE hold_id = h.id))
@@ -128,17 +129,19 @@ CREATE CONSTRAINT TRIGGER holds_created_event AFTER INSERT ON holds
   DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION hold_created_event();
 
-CREATE FUNCTION hold_closed_events() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A hold given back or lapsed, or changed while live (change_hold: other seats, another amount).
+CREATE FUNCTION hold_updated_events() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO events (type, schedule_id, concert_id, user_id, payload)
-  SELECT 'hold.' || lower(n.status::text), n.schedule_id, s.concert_id, n.user_id, hold_payload(n)
+  SELECT CASE WHEN n.status = 'ACTIVE' THEN 'hold.changed' ELSE 'hold.' || lower(n.status::text) END,
+         n.schedule_id, s.concert_id, n.user_id, hold_payload(n)
     FROM new_holds n JOIN old_holds o ON o.id = n.id JOIN schedules s ON s.id = n.schedule_id
-   WHERE o.status = 'ACTIVE' AND n.status IN ('RELEASED', 'EXPIRED');
+   WHERE o.status = 'ACTIVE' AND n.status IN ('ACTIVE', 'RELEASED', 'EXPIRED');
   RETURN NULL;
 END $$;
-CREATE TRIGGER holds_closed_events AFTER UPDATE ON holds
+CREATE TRIGGER holds_updated_events AFTER UPDATE ON holds
   REFERENCING OLD TABLE AS old_holds NEW TABLE AS new_holds
-  FOR EACH STATEMENT EXECUTE FUNCTION hold_closed_events();
+  FOR EACH STATEMENT EXECUTE FUNCTION hold_updated_events();
 
 CREATE FUNCTION payment_events() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -18,6 +18,7 @@ CREATE TABLE "webhook_endpoints" (
     "enabled" BOOLEAN NOT NULL DEFAULT true,
     "disabled_reason" TEXT,
     "failing_since" TIMESTAMPTZ(3),
+    "last_failure_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "webhook_endpoints_pkey" PRIMARY KEY ("id")

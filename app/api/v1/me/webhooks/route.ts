@@ -12,6 +12,7 @@ export const POST = route(
     auth: "user",
     scope: "webhooks",
     body: createWebhookBody,
+    rateLimit: "webhookCalls",
     doc: {
       summary: "Register a webhook endpoint",
       description:

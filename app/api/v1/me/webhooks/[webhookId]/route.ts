@@ -23,6 +23,7 @@ export const PATCH = route(
     scope: "webhooks",
     params: webhookParams,
     body: updateWebhookBody,
+    rateLimit: "webhookCalls",
     doc: {
       summary: "Change a webhook endpoint",
       description: "Switching it on (`enabled: true`) after delivery switched it off clears the reason; deliveries still pending are then sent.",

@@ -10,7 +10,7 @@ export const POST = route(
     auth: "user",
     scope: "webhooks",
     params: webhookParams,
-    rateLimit: "webhookTest",
+    rateLimit: "webhookCalls",
     doc: {
       summary: "Send a test message",
       description: `Queues a \`${WEBHOOK_TEST_TYPE}\` message, signed and retried like any other; follow it in the delivery log.`,

@@ -34,6 +34,11 @@ describe("GET /api/v1/schedules/{scheduleId}/seats/events", () => {
       const [seatHeld] = await stream.next();
       expect(seatHeld).toMatchObject({ event: "seat.held", data: { seatIds: [seatIds[1]], heldUntil: held.body.expiresAt } });
       expect(Number(seatHeld!.id)).toBeGreaterThan(Number(snapshot!.id));
+      // Someone arriving now learns when that hold lapses from the snapshot itself.
+      const late = await follow(schedule.id, watcher!.headers);
+      const [lateSnapshot] = await late.next();
+      await late.close();
+      expect(lateSnapshot!.data.heldUntil).toEqual({ [seatIds[1]!]: held.body.expiresAt });
 
       await call(RELEASE, { method: "DELETE", params: { holdId: held.body.id }, headers: buyer!.headers });
       const [freed] = await stream.next();

@@ -10,7 +10,7 @@ export const POST = route(
     auth: "user",
     scope: "webhooks",
     params: webhookDeliveryParams,
-    rateLimit: "webhookTest",
+    rateLimit: "webhookCalls",
     doc: {
       summary: "Redeliver a message",
       description: "Sends it again at once (same webhook-id, so a receiver that already has it can drop it), with a fresh round of retries.",
