@@ -13,7 +13,11 @@ const IDLE_MS = 1_000;
 const PASS_MS = 30_000;
 
 let stopping = false;
-let wake: () => void = () => undefined;
+// A notification during a round is kept for the next one, which then starts at once.
+let woken = false;
+let wake: () => void = () => {
+  woken = true;
+};
 
 async function listen(): Promise<pg.Client | null> {
   const client = new pg.Client({ connectionString: env().DATABASE_URL });
@@ -48,6 +52,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 let listener = await listen();
 log("info", "started");
 while (!stopping) {
+  woken = false;
   try {
     await sequenceEvents();
     const pass = await runWebhookPass({ maxMs: PASS_MS });
@@ -57,6 +62,7 @@ while (!stopping) {
   }
   // A lost LISTEN connection is opened again; meanwhile the idle timer keeps things moving.
   if (!listener) listener = await listen();
+  if (woken) continue;
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, IDLE_MS);
     wake = () => {
@@ -64,6 +70,9 @@ while (!stopping) {
       resolve();
     };
   });
+  wake = () => {
+    woken = true;
+  };
 }
 await listener?.end().catch(() => undefined);
 await closeDb();

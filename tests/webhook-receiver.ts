@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 export interface Received {
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** performance.now() when the message had arrived whole. */
+  at: number;
 }
 
 /**
@@ -17,7 +19,7 @@ export async function startReceiver(statuses: number[] = [204]) {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
     request.on("end", () => {
-      received.push({ headers: request.headers, body });
+      received.push({ headers: request.headers, body, at: performance.now() });
       response.statusCode = statuses[Math.min(answered++, statuses.length - 1)]!;
       response.end();
     });

@@ -107,7 +107,7 @@ try {
   const receiver = await startReceiver([204]);
   const delivered = new Map<string, number>(); // transaction id → when it arrived
   const record = () => {
-    for (const message of receiver.received.splice(0)) delivered.set((JSON.parse(message.body) as { data: { transactionId: string } }).data.transactionId, performance.now());
+    for (const message of receiver.received.splice(0)) delivered.set((JSON.parse(message.body) as { data: { transactionId: string } }).data.transactionId, message.at);
   };
   const hooked = await createSessionUsers(db, WEBHOOK_ACCOUNTS, secrets.AUTH_SECRET);
   for (const account of hooked) {
@@ -130,7 +130,7 @@ try {
     record();
     await sleep(20);
   }
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (Math.max(...delivered.values()) - started) / 1000;
   console.log(`\nWebhooks: ${delivered.size} queued deliveries sent by one worker in ${seconds.toFixed(1)} s (start-up included): ${(delivered.size / seconds).toFixed(0)} deliveries/s`);
 
   const latencies: number[] = [];
