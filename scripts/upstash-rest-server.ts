@@ -6,7 +6,8 @@
 //
 // Then set UPSTASH_REDIS_REST_URL=http://127.0.0.1:8079 and UPSTASH_REDIS_REST_TOKEN=<secret>.
 //
-// Protocol: POST / with a JSON command array → {"result": …}; POST /pipeline and
+// Protocol: POST / with a JSON command array → {"result": …}; POST /subscribe/{channel} →
+// a stream of the channel's messages (server-sent events); POST /pipeline and
 // POST /multi-exec with an array of command arrays → [{"result": …} | {"error": …}, …]
 // (multi-exec runs them in one MULTI/EXEC); a Redis error reply of a single command → 400
 // {"error": …}; a missing or wrong Bearer token → 401; Redis unreachable or too slow →
@@ -51,6 +52,7 @@ export async function startUpstashRestServer(options: { redisUrl: string; token:
   let requests = 0;
   const server = http.createServer((request, response) => {
     requests++;
+    if (request.url?.startsWith("/subscribe/")) return void subscribe(redis, options.token, request, response);
     handle(redis, options.token, request)
       .then(({ status, body }) => {
         response.writeHead(status, { "content-type": "application/json" });
@@ -94,6 +96,37 @@ async function handle(redis: RedisClientType, token: string, request: http.Incom
   if (!isCommand(command)) return { status: 400, body: { error: "ERR the body must be a command array" } };
   const reply = await run(redis, command);
   return isError(reply) ? { status: 400, body: reply } : { status: 200, body: { result: encode(reply, base64) } };
+}
+
+/**
+ * POST /subscribe/{channel}, as Upstash serves it: a text/event-stream of
+ * `data: subscribe,{channel},1` and then `data: message,{channel},{message}` lines, on a
+ * Redis connection of its own, until the client goes (or Redis does: the stream ends).
+ */
+async function subscribe(redis: RedisClientType, token: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  if (!authorized(request.headers.authorization, token)) {
+    response.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error: "Unauthorized" }));
+    return;
+  }
+  request.resume(); // the body (an empty command) is not needed
+  const channel = decodeURIComponent(request.url!.slice("/subscribe/".length));
+  const subscriber = redis.duplicate();
+  const end = () => {
+    subscriber.destroy();
+    response.end();
+  };
+  subscriber.on("error", end);
+  try {
+    await subscriber.connect();
+    await subscriber.subscribe(channel, (message) => response.write(`data: message,${channel},${message}\n\n`));
+  } catch (error) {
+    subscriber.destroy();
+    response.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ error: `Redis is unavailable: ${describe(error as Error)}` }));
+    return;
+  }
+  response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+  response.write(`data: subscribe,${channel},1\n\n`);
+  response.on("close", end);
 }
 
 // A Redis error reply is the command's answer; any other failure is thrown (→ 503).

@@ -1,20 +1,20 @@
-import pg from "pg";
 import { env } from "../env";
+import { redisClient } from "../redis";
 import { inStream, type DomainEvent, type EventStream } from "./domain-event";
 import { eventsAfter, lastEventPosition, streamEventsAfter } from "./read-events";
 import { sequenceEvents } from "./sequencer";
+import { postgresWakeUps, redisWakeUps, type WakeUps } from "./wake-ups";
 
-// Every instance runs one hub while it has subscribers: one LISTEN connection and one read of
+// Every instance runs one hub while it has subscribers: one wake-up source and one read of
 // the outbox per wake-up, fanned out in memory to every stream open on the instance. It
-// wakes when any instance's sequencer NOTIFYs, and on its own every PASS_MS (numbering
-// events itself), so a lost notification or a dropped listener only delays, never loses.
+// wakes when any instance's sequencer says it numbered events (PostgreSQL NOTIFY, or Redis
+// pub/sub when Redis is configured), and on its own every PASS_MS (numbering events
+// itself), so a lost wake-up or a dropped subscription only delays, never loses.
 const PASS_MS = 500;
 const READ_BATCH = 1_000;
 // A subscriber this far behind is better served by a fresh snapshot than by the backlog.
 const MAX_BACKLOG = 10_000;
-const RECONNECT_MS = 1_000;
 const LINGER_MS = 30_000;
-const CHANNEL = "stagepass_events";
 
 export interface Subscription {
   close(): void;
@@ -28,15 +28,17 @@ interface Subscriber {
   deliver(events: DomainEvent[]): void;
 }
 
-class EventHub {
+export class EventHub {
   private readonly subscribers = new Set<Subscriber>();
   private last = 0;
   private started: Promise<void> | null = null;
-  private listener: pg.Client | null = null;
+  private wakeUps: WakeUps | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopTimer: NodeJS.Timeout | null = null;
   private reading: Promise<void> | null = null;
   private readAgain = false;
+
+  constructor(private readonly options: { wakeUps: () => WakeUps; passMs?: number; lingerMs?: number }) {}
 
   /**
    * Delivers the stream's events after `after`, in order and each once: first those already
@@ -105,9 +107,10 @@ class EventHub {
     this.stopTimer = null;
     this.started ??= (async () => {
       this.last = await lastEventPosition();
-      this.timer = setInterval(() => void this.pass(), PASS_MS);
+      this.timer = setInterval(() => void this.pass(), this.options.passMs ?? PASS_MS);
       this.timer.unref();
-      void this.listen();
+      this.wakeUps = this.options.wakeUps();
+      this.wakeUps.start(() => void this.read());
     })().catch((error: unknown) => {
       this.started = null;
       throw error;
@@ -122,39 +125,11 @@ class EventHub {
       if (this.subscribers.size) return;
       if (this.timer) clearInterval(this.timer);
       this.timer = null;
-      const listener = this.listener;
-      this.listener = null;
+      this.wakeUps?.stop();
+      this.wakeUps = null;
       this.started = null;
-      void listener?.end().catch(() => undefined);
-    }, LINGER_MS);
+    }, this.options.lingerMs ?? LINGER_MS);
     this.stopTimer.unref();
-  }
-
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: env().DATABASE_URL });
-    const retry = () => {
-      if (this.listener === client) this.listener = null;
-      void client.end().catch(() => undefined);
-      if (this.started && this.timer) setTimeout(() => this.started && !this.listener && void this.listen(), RECONNECT_MS).unref();
-    };
-    client.on("error", (error) => {
-      console.error(JSON.stringify({ level: "warn", job: "event-hub", message: error.message }));
-      retry();
-    });
-    client.on("notification", () => void this.read());
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-      if (!this.timer || this.listener) {
-        void client.end(); // stopped meanwhile, or another start's listener is already up
-        return;
-      }
-      this.listener = client;
-      void this.read(); // what was numbered while connecting
-    } catch (error) {
-      console.error(JSON.stringify({ level: "warn", job: "event-hub", message: (error as Error).message }));
-      retry();
-    }
   }
 
   private async pass(): Promise<void> {
@@ -197,6 +172,11 @@ class EventHub {
 const globalForHub = globalThis as unknown as { eventHub?: EventHub };
 
 export function eventHub(): EventHub {
-  globalForHub.eventHub ??= new EventHub();
+  globalForHub.eventHub ??= new EventHub({
+    wakeUps: () => {
+      const redis = redisClient();
+      return redis ? redisWakeUps(redis) : postgresWakeUps(env().DATABASE_URL);
+    },
+  });
   return globalForHub.eventHub;
 }

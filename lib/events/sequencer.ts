@@ -1,5 +1,8 @@
+import type { Redis } from "@upstash/redis";
 import { pool } from "../db";
+import { redisClient } from "../redis";
 import { queryRows, sql } from "../sql";
+import { publishNumbered } from "./wake-ups";
 
 const BATCH_SIZE = 1_000;
 // Another instance is numbering right now, perhaps from a snapshot taken before our commit.
@@ -8,16 +11,19 @@ const BUSY_RETRIES = 40;
 
 /**
  * Numbers committed events in the order they became visible (sequence_events, in the
- * domain_events migration) and wakes every instance's hub. Null when another instance was
- * numbering at the same moment.
+ * domain_events migration) and wakes every instance's hub (NOTIFY, and Redis pub/sub when
+ * Redis is configured). Null when another instance was numbering at the same moment.
  */
-export async function sequenceEvents(): Promise<{ lastPosition: number; sequenced: number } | null> {
+export async function sequenceEvents(redis: Redis | null = redisClient()): Promise<{ lastPosition: number; sequenced: number } | null> {
   const [row] = await queryRows<{ last_position: string | null; sequenced: number | null }>(
     pool(),
     sql`SELECT last_position, sequenced FROM sequence_events(${BATCH_SIZE})`,
   );
   if (!row || row.last_position === null) return null;
-  return { lastPosition: Number(row.last_position), sequenced: row.sequenced ?? 0 };
+  const result = { lastPosition: Number(row.last_position), sequenced: row.sequenced ?? 0 };
+  // sequence_events NOTIFYs; hubs that cannot LISTEN hear it from Redis.
+  if (result.sequenced > 0) await publishNumbered(redis, result.lastPosition);
+  return result;
 }
 
 let running: Promise<void> | null = null;
