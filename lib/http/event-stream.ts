@@ -1,5 +1,6 @@
 import "server-only";
 import { DomainError, ValidationError } from "../errors";
+import { acquireStreamLease, releaseStreamLease } from "../events/stream-leases";
 
 /** One server-sent event: its id is the position a client resumes from (Last-Event-ID). */
 export interface StreamMessage {
@@ -20,10 +21,8 @@ const MAX_BUFFERED_BYTES = 1 << 20;
 // A stream is closed after this long and the client resumes from its Last-Event-ID: nothing
 // held for a client can outlive it by much, whatever went wrong.
 const MAX_LIFETIME_MS = 30 * 60_000;
-/** Streams one account may hold open on one instance at once (tabs, devices, API clients). */
+/** Streams one account may hold open at once, over every instance (tabs, devices, API clients). */
 export const MAX_STREAMS_PER_USER = 6;
-
-const openStreams = new Map<string, number>();
 
 // One change goes to every stream following it, as the same object: serialised once.
 const serialisedData = new WeakMap<object, string>();
@@ -53,17 +52,14 @@ export function lastEventIdOf(request: Request): number | null {
  * A text/event-stream response for the caller: `start` sends what the client has missed and
  * subscribes; the stream then carries heartbeats until the client leaves, `until` passes
  * (the end of a shopping session), MAX_LIFETIME_MS passes or the client stops reading. Past MAX_STREAMS_PER_USER open
- * streams of the caller on this instance, 429. Whatever `start` throws becomes the usual
+ * streams of the caller on any instance, 429. Whatever `start` throws becomes the usual
  * problem+json, since nothing has been sent yet.
  */
 export async function eventStreamResponse(request: Request, userId: string, start: StreamStart, until?: Date): Promise<Response> {
   // HEAD runs the GET handler, and its body is never read nor cancelled: nothing may start.
   if (request.method !== "GET") return new Response(null, { status: 200, headers: HEADERS });
-  const open = openStreams.get(userId) ?? 0;
-  if (open >= MAX_STREAMS_PER_USER) {
-    throw new DomainError("TOO_MANY_STREAMS", `At most ${MAX_STREAMS_PER_USER} event streams may be open at once; close one first.`);
-  }
-  openStreams.set(userId, open + 1);
+  const lease = await acquireStreamLease(userId, MAX_STREAMS_PER_USER);
+  if (!lease) throw new DomainError("TOO_MANY_STREAMS", `At most ${MAX_STREAMS_PER_USER} event streams may be open at once; close one first.`);
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const body = new ReadableStream<Uint8Array>(
@@ -84,9 +80,7 @@ export async function eventStreamResponse(request: Request, userId: string, star
     clearTimeout(timers.deadline);
     request.signal.removeEventListener("abort", finish);
     stop?.();
-    const left = (openStreams.get(userId) ?? 1) - 1;
-    if (left > 0) openStreams.set(userId, left);
-    else openStreams.delete(userId);
+    void releaseStreamLease(lease);
     try {
       // A reader that stopped reading would keep everything queued for it: drop it instead.
       if (dropped) controller.error(new Error("the client stopped reading"));
@@ -120,11 +114,4 @@ export async function eventStreamResponse(request: Request, userId: string, star
   const lifetime = Math.min(until ? until.getTime() - Date.now() : MAX_LIFETIME_MS, MAX_LIFETIME_MS);
   timers.deadline = setTimeout(finish, Math.max(lifetime, 0));
   return new Response(body, { status: 200, headers: HEADERS });
-}
-
-/** Streams open on this instance, per account (for the bench and the health of a node). */
-export function openStreamCount(): number {
-  let total = 0;
-  for (const count of openStreams.values()) total += count;
-  return total;
 }

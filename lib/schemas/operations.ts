@@ -27,5 +27,6 @@ export const tickView = z.object({
     usedChallenges: z.number().int(),
     events: z.number().int(),
     webhookDeliveries: z.number().int(),
+    streamLeases: z.number().int(),
   }),
 });

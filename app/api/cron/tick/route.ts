@@ -1,6 +1,7 @@
 // GET /api/cron/tick – scheduled housekeeping: release lapsed holds, advance every waiting
-// room, number the domain events still waiting, send due webhooks for a few seconds, purge spent idempotency keys, rate-limit counters,
-// ended sessions, old error counts, spent entry challenges and old events (Bearer CRON_SECRET)
+// room, number the domain events still waiting, send due webhooks for a few seconds, purge
+// spent idempotency keys, rate-limit counters, ended sessions, old error counts, spent entry
+// challenges, old events and deliveries, and lapsed stream leases (Bearer CRON_SECRET)
 import { requireCronSecret } from "@/lib/auth/cron";
 import { purgeEndedSessions } from "@/lib/auth/sessions";
 import { releaseExpiredHolds } from "@/lib/booking/release-expired-holds";
@@ -8,6 +9,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { purgeOldEvents } from "@/lib/events/read-events";
 import { sequenceAllEvents } from "@/lib/events/sequencer";
+import { purgeLapsedStreamLeases } from "@/lib/events/stream-leases";
 import { purgeIdempotencyRecords } from "@/lib/http/idempotency";
 import { purgeConcertErrors } from "@/lib/http/concert-errors";
 import { otherMethods } from "@/lib/http/method-not-allowed";
@@ -45,6 +47,7 @@ export const GET = route(
       usedChallenges: await purgeUsedChallenges(new Date()),
       events: await purgeOldEvents(retainedFrom),
       webhookDeliveries: await purgeOldDeliveries(retainedFrom),
+      streamLeases: await purgeLapsedStreamLeases(),
     };
     return json({ released, queues, lastEventPosition, webhooks, purged }, 200, { "cache-control": "no-store" });
   },
