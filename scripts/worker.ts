@@ -2,10 +2,10 @@
 // when a test message or redelivery is queued, and every second for retries falling due;
 // numbers events itself too, so it needs no web instance beside it. Any number may run
 // (claims are SKIP LOCKED); without one, the cron tick sends webhooks. Needs DATABASE_URL.
-import pg from "pg";
 import { closeDb } from "../lib/db";
 import { env } from "../lib/env";
 import { sequenceEvents } from "../lib/events/sequencer";
+import { EVENTS_CHANNEL, postgresWakeUps } from "../lib/events/wake-ups";
 import { runWebhookPass } from "../lib/webhooks/deliveries";
 import { WEBHOOKS_CHANNEL } from "../lib/webhooks/wake-up";
 
@@ -19,25 +19,6 @@ let wake: () => void = () => {
   woken = true;
 };
 
-async function listen(): Promise<pg.Client | null> {
-  const client = new pg.Client({ connectionString: env().DATABASE_URL });
-  try {
-    await client.connect();
-    client.on("notification", () => wake());
-    client.on("error", (error) => {
-      log("warn", error.message);
-      if (listener === client) listener = null; // opened again on the next round
-      void client.end().catch(() => undefined);
-    });
-    await client.query(`LISTEN stagepass_events; LISTEN ${WEBHOOKS_CHANNEL}`);
-    return client;
-  } catch (error) {
-    log("warn", `no LISTEN connection, polling only: ${(error as Error).message}`);
-    await client.end().catch(() => undefined);
-    return null;
-  }
-}
-
 function log(level: "info" | "warn", message: string, extra: Record<string, unknown> = {}) {
   console.log(JSON.stringify({ level, job: "webhook-worker", message, ...extra }));
 }
@@ -49,7 +30,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-let listener = await listen();
+// Without the LISTEN connection (it is opened again when it drops) the idle timer keeps things moving.
+const wakeUps = postgresWakeUps(env().DATABASE_URL, [EVENTS_CHANNEL, WEBHOOKS_CHANNEL]);
+wakeUps.start(() => wake());
 log("info", "started");
 while (!stopping) {
   woken = false;
@@ -60,8 +43,6 @@ while (!stopping) {
   } catch (error) {
     log("warn", (error as Error).message);
   }
-  // A lost LISTEN connection is opened again; meanwhile the idle timer keeps things moving.
-  if (!listener) listener = await listen();
   if (woken) continue;
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, IDLE_MS);
@@ -74,6 +55,6 @@ while (!stopping) {
     woken = true;
   };
 }
-await listener?.end().catch(() => undefined);
+wakeUps.stop();
 await closeDb();
 log("info", "stopped");

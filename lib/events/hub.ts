@@ -73,11 +73,6 @@ export class EventHub {
     return { close };
   }
 
-  /** Streams open on this instance. */
-  get size(): number {
-    return this.subscribers.size;
-  }
-
   private hand(subscriber: Subscriber, events: DomainEvent[]): void {
     const fresh = events.filter((event) => event.position > subscriber.cursor);
     if (!fresh.length) return;

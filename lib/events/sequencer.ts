@@ -45,29 +45,28 @@ export function eventsWritten(): void {
 }
 
 async function drain(): Promise<void> {
-  try {
-    let busy = 0;
-    do {
-      again = false;
-      const result = await sequenceEvents();
-      if (result === null) {
-        if (++busy > BUSY_RETRIES) return;
-        again = true;
-        await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
-      } else if (result.sequenced === BATCH_SIZE) {
-        again = true;
-      }
-    } while (again);
-  } catch (error) {
-    console.error(JSON.stringify({ level: "warn", job: "sequence-events", message: (error as Error).message }));
+  await sequenceAllEvents(BUSY_RETRIES).catch((error: Error) =>
+    console.error(JSON.stringify({ level: "warn", job: "sequence-events", message: error.message })),
+  );
+  // A call made meanwhile may have committed after the last batch was read: one more pass.
+  if (again) {
+    again = false;
+    await drain();
   }
 }
 
-/** Numbers everything committed so far (the cron tick, tests); returns the last position. */
-export async function sequenceAllEvents(): Promise<number> {
-  for (;;) {
+/**
+ * Numbers everything committed so far (the cron tick, tests, a writer after its commit),
+ * waiting out another sequencer at most `busyRetries` times; returns the last position, or
+ * null when it gave up waiting (the other sequencer or the next pass numbers the rest).
+ */
+export async function sequenceAllEvents(): Promise<number>;
+export async function sequenceAllEvents(busyRetries: number): Promise<number | null>;
+export async function sequenceAllEvents(busyRetries = Number.POSITIVE_INFINITY): Promise<number | null> {
+  for (let busy = 0; ; ) {
     const result = await sequenceEvents();
     if (result === null) {
+      if (++busy > busyRetries) return null;
       await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
     } else if (result.sequenced < BATCH_SIZE) {
       return result.lastPosition;

@@ -17,7 +17,7 @@ const RESUBSCRIBE_MS = 60_000;
 const warn = (message: string) => console.error(JSON.stringify({ level: "warn", job: "event-wake-ups", message }));
 
 /** PostgreSQL LISTEN on a connection of its own (not the pool's), opened again when it drops. */
-export function postgresWakeUps(connectionString: string): WakeUps {
+export function postgresWakeUps(connectionString: string, channels: readonly string[] = [EVENTS_CHANNEL]): WakeUps {
   let client: pg.Client | null = null;
   let running = false;
   const open = async (onWake: () => void) => {
@@ -34,7 +34,7 @@ export function postgresWakeUps(connectionString: string): WakeUps {
     connection.on("notification", () => onWake());
     try {
       await connection.connect();
-      await connection.query(`LISTEN ${EVENTS_CHANNEL}`);
+      for (const channel of channels) await connection.query(`LISTEN ${channel}`);
       if (!running || client) return void connection.end(); // stopped meanwhile, or another is up
       client = connection;
       onWake(); // what was numbered while connecting
